@@ -1,0 +1,90 @@
+package io.github.camelmessenger.send;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelmessenger.send.graph.AsyncHttpClientPool;
+import io.github.camelmessenger.send.graph.GraphHttpClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Sends Facebook Messenger messages through Meta's Send API. Owns the HTTP client and the per-Page pacing shared by
+ * all its endpoints: both are created when the component starts and closed when it stops.
+ */
+@Component("messenger-send")
+public class MessengerSendComponent extends DefaultComponent {
+
+    @Metadata(description = "The options shared by every endpoint of this component.")
+    private MessengerSendConfiguration configuration = new MessengerSendConfiguration();
+
+    private AsyncHttpClientPool httpClients;
+    private ScheduledExecutorService pacingScheduler;
+    private SendPacer pacer;
+
+    public MessengerSendComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (ObjectHelper.isEmpty(remaining)) {
+            throw new IllegalArgumentException("The Page id is missing: use messenger-send:<pageId> or messenger-send:me");
+        }
+        MessengerSendEndpoint endpoint = new MessengerSendEndpoint(uri, this, configuration.copy());
+        endpoint.setPageId(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        httpClients = new AsyncHttpClientPool(0);
+        httpClients.client(Duration.ofMillis(configuration.getConnectTimeout()));
+        pacingScheduler = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "MessengerSendPacer");
+        pacer = new SendPacer(pacingScheduler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pacer != null) {
+            pacer.abortPending();
+        }
+        if (pacingScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(pacingScheduler);
+            pacingScheduler = null;
+        }
+        if (httpClients != null) {
+            httpClients.close();
+            httpClients = null;
+        }
+        super.doStop();
+    }
+
+    /** The HTTP client for a connect timeout; one for the whole component unless endpoints set other timeouts. */
+    GraphHttpClient httpClient(Duration connectTimeout) {
+        AsyncHttpClientPool clients = httpClients;
+        if (clients == null) {
+            throw new IllegalStateException("The messenger-send component is not started");
+        }
+        return clients.client(connectTimeout);
+    }
+
+    SendPacer pacer() {
+        return pacer;
+    }
+
+    public MessengerSendConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options shared by every endpoint of this component. */
+    public void setConfiguration(MessengerSendConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

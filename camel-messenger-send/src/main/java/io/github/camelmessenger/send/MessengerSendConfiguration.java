@@ -1,0 +1,170 @@
+package io.github.camelmessenger.send;
+
+import io.github.camelmessenger.send.model.MessagingType;
+import io.github.camelmessenger.send.model.NotificationType;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options an endpoint shares with its component: set on the component, they are the defaults of every
+ * {@code messenger-send} endpoint.
+ */
+@UriParams
+public class MessengerSendConfiguration implements Cloneable {
+
+    public static final String DEFAULT_API_VERSION = "v24.0";
+    public static final String DEFAULT_BASE_URI = "https://graph.facebook.com";
+
+    @UriParam(label = "security", secret = true,
+              description = "The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a "
+                            + "URL, a log line or an exception message.")
+    @Metadata(required = true)
+    private String accessToken;
+
+    @UriParam(label = "security", secret = true,
+              description = "The app secret. When set, every request carries appsecret_proof, the HMAC-SHA256 of the "
+                            + "access token keyed with this secret.")
+    private String appSecret;
+
+    @UriParam(label = "advanced", defaultValue = DEFAULT_API_VERSION,
+              description = "The Graph API version, such as v24.0.")
+    private String apiVersion = DEFAULT_API_VERSION;
+
+    @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URI,
+              description = "The Graph API base URI; change it for proxies, tests and simulators.")
+    private String baseUri = DEFAULT_BASE_URI;
+
+    @UriParam(label = "producer", defaultValue = "RESPONSE",
+              enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY",
+              description = "The messaging type of message sends. When neither this option nor a header nor the body "
+                            + "sets one, it is MESSAGE_TAG if a tag is given and RESPONSE otherwise.")
+    private MessagingType messagingType;
+
+    @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
+              description = "The push notification type; left out of the request when unset (Meta then uses "
+                            + "REGULAR).")
+    private NotificationType notificationType;
+
+    @UriParam(label = "producer",
+              description = "The message tag, such as HUMAN_AGENT, CUSTOMER_FEEDBACK or NON_PROMOTIONAL_SUBSCRIPTION. "
+                            + "Any tag is passed on except the ones Meta retired, which are refused.")
+    private String tag;
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether to check Meta's documented limits and rules before sending. A refused message "
+                            + "raises MessengerValidationException and is not sent.")
+    private boolean validate = true;
+
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "The most messages per second to send from one Page (0 for no pacing). Sends over the "
+                            + "rate wait their turn without holding a thread.")
+    private double rateLimit;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to the Graph API, in milliseconds (or a duration "
+                            + "such as 5s).")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long to wait for the whole answer of one request, in milliseconds (or a duration "
+                            + "such as 30s). A send that times out fails with MessengerTransportException.")
+    private long requestTimeout = 30_000;
+
+    public MessengerSendConfiguration copy() {
+        try {
+            return (MessengerSendConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public MessagingType getMessagingType() {
+        return messagingType;
+    }
+
+    public void setMessagingType(MessagingType messagingType) {
+        this.messagingType = messagingType;
+    }
+
+    public NotificationType getNotificationType() {
+        return notificationType;
+    }
+
+    public void setNotificationType(NotificationType notificationType) {
+        this.notificationType = notificationType;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public boolean isValidate() {
+        return validate;
+    }
+
+    public void setValidate(boolean validate) {
+        this.validate = validate;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.camelmessenger.send;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the {@code messenger-send} component. Request headers override the endpoint options for
+ * one exchange; the result headers are set after a successful send.
+ */
+public final class MessengerSendConstants {
+
+    @Metadata(label = "producer", description = "The Page to send from; overrides the pageId of the endpoint URI.",
+              javaType = "String")
+    public static final String PAGE_ID = "CamelMessengerPageId";
+
+    @Metadata(label = "producer", description = "The recipient's Page-scoped id (PSID): recipient.id.",
+              javaType = "String")
+    public static final String RECIPIENT_ID = "CamelMessengerRecipientId";
+
+    @Metadata(label = "producer", description = "The user_ref of a person who opted in through the checkbox plugin: "
+                                                + "recipient.user_ref.",
+              javaType = "String")
+    public static final String RECIPIENT_USER_REF = "CamelMessengerRecipientUserRef";
+
+    @Metadata(label = "producer", description = "The recipient's phone number (customer matching): "
+                                                + "recipient.phone_number.",
+              javaType = "String")
+    public static final String RECIPIENT_PHONE_NUMBER = "CamelMessengerRecipientPhoneNumber";
+
+    @Metadata(label = "producer", description = "First name matched with the phone number recipient: "
+                                                + "recipient.name.first_name.",
+              javaType = "String")
+    public static final String RECIPIENT_FIRST_NAME = "CamelMessengerRecipientFirstName";
+
+    @Metadata(label = "producer", description = "Last name matched with the phone number recipient: "
+                                                + "recipient.name.last_name.",
+              javaType = "String")
+    public static final String RECIPIENT_LAST_NAME = "CamelMessengerRecipientLastName";
+
+    @Metadata(label = "producer", description = "A visitor post to answer with a private reply: recipient.post_id.",
+              javaType = "String")
+    public static final String RECIPIENT_POST_ID = "CamelMessengerRecipientPostId";
+
+    @Metadata(label = "producer", description = "A comment to answer with a private reply: recipient.comment_id.",
+              javaType = "String")
+    public static final String RECIPIENT_COMMENT_ID = "CamelMessengerRecipientCommentId";
+
+    @Metadata(label = "producer", description = "A Marketing Messages subscriber token: "
+                                                + "recipient.notification_messages_token.",
+              javaType = "String")
+    public static final String RECIPIENT_NOTIFICATION_MESSAGES_TOKEN
+            = "CamelMessengerRecipientNotificationMessagesToken";
+
+    @Metadata(label = "producer", description = "The messaging type: messaging_type.",
+              javaType = "io.github.camelmessenger.send.model.MessagingType",
+              enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY")
+    public static final String MESSAGING_TYPE = "CamelMessengerMessagingType";
+
+    @Metadata(label = "producer", description = "The message tag: tag. Without an explicit messaging type a tag "
+                                                + "means MESSAGE_TAG.",
+              javaType = "String")
+    public static final String TAG = "CamelMessengerTag";
+
+    @Metadata(label = "producer", description = "The push notification type: notification_type.",
+              javaType = "io.github.camelmessenger.send.model.NotificationType",
+              enums = "REGULAR,SILENT_PUSH,NO_PUSH")
+    public static final String NOTIFICATION_TYPE = "CamelMessengerNotificationType";
+
+    @Metadata(label = "producer", description = "Send this sender action instead of a message: sender_action. The "
+                                                + "body is ignored.",
+              javaType = "io.github.camelmessenger.send.model.SenderAction",
+              enums = "typing_on,typing_off,mark_seen,react,unreact")
+    public static final String SENDER_ACTION = "CamelMessengerSenderAction";
+
+    @Metadata(label = "producer", description = "The id of the message this one replies to: reply_to.mid.",
+              javaType = "String")
+    public static final String REPLY_TO = "CamelMessengerReplyTo";
+
+    @Metadata(label = "producer", description = "Send as this persona: persona_id.", javaType = "String")
+    public static final String PERSONA_ID = "CamelMessengerPersonaId";
+
+    @Metadata(label = "producer", description = "The message to react to, or to remove the reaction from: "
+                                                + "payload.message_id of react and unreact.",
+              javaType = "String")
+    public static final String REACTION_MESSAGE_ID = "CamelMessengerReactionMessageId";
+
+    @Metadata(label = "producer", description = "The reaction (an emoji or a reaction name such as love): "
+                                                + "payload.reaction of react.",
+              javaType = "String")
+    public static final String REACTION = "CamelMessengerReaction";
+
+    @Metadata(label = "producer", description = "Set after a send: the message_id Meta answered (absent for sender "
+                                                + "actions).",
+              javaType = "String")
+    public static final String MESSAGE_ID = "CamelMessengerMessageId";
+
+    @Metadata(label = "producer", description = "Set after a send: the attachment_id Meta answered for a reusable "
+                                                + "attachment.",
+              javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelMessengerAttachmentId";
+
+    private MessengerSendConstants() {
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.camelmessenger.send.graph;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code appsecret_proof}: lower-case hex of HMAC-SHA256 with the app secret as key over the access token.
+ */
+public final class AppSecretProof {
+
+    private AppSecretProof() {
+    }
+
+    public static String of(String appSecret, String accessToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            // HmacSHA256 is required of every JRE
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.camelmessenger.send.graph;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.BoundRequestBuilder;
+
+/**
+ * {@link GraphHttpClient} over AsyncHttpClient. The client is built with {@code maxRequestRetry = 0} by
+ * {@link AsyncHttpClientPool}: its own replay ignores the HTTP method and could POST a message twice.
+ */
+final class AsyncHttpGraphClient implements GraphHttpClient {
+
+    private final AsyncHttpClient client;
+
+    AsyncHttpGraphClient(AsyncHttpClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public CompletableFuture<GraphHttpResponse> post(GraphHttpRequest request) {
+        try {
+            BoundRequestBuilder builder = client.preparePost(request.url())
+                    .setBody(request.body())
+                    .setRequestTimeout(request.requestTimeout());
+            request.headers().forEach(builder::setHeader);
+            return builder.execute()
+                    .toCompletableFuture()
+                    .thenApply(response -> new GraphHttpResponse(
+                            response.getStatusCode(), response.getStatusText(), response.getResponseBodyAsBytes(),
+                            response::getHeader));
+        } catch (RuntimeException e) {
+            // e.g. the client was closed while the route still sent
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    AsyncHttpClient delegate() {
+        return client;
+    }
+}

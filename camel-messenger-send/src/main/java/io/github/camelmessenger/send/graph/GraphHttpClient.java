@@ -1,0 +1,16 @@
+package io.github.camelmessenger.send.graph;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The HTTP exchange with the Graph API, behind an interface so the Send API logic does not depend on the client
+ * library. Implementations never retry: a POST is sent at most once.
+ */
+public interface GraphHttpClient {
+
+    /**
+     * Sends the request without blocking. The future completes once, with the answer (whatever its status) or with
+     * the I/O failure, at the latest when the request timeout has passed.
+     */
+    CompletableFuture<GraphHttpResponse> post(GraphHttpRequest request);
+}

@@ -1,0 +1,84 @@
+package io.github.camelmessenger.send.graph;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelmessenger.send.error.FailureDetails;
+import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.MessengerSendException;
+import io.github.camelmessenger.send.model.SendResponse;
+
+/**
+ * Calls {@code POST {baseUri}/{apiVersion}/{pageId}/messages} for one access token: builds the URL and the
+ * authorization, sends the JSON once, and decodes the answer. The token travels only in the
+ * {@code Authorization} header; {@code appsecret_proof} (an HMAC, not the secret) is a query parameter.
+ */
+public final class SendApiClient {
+
+    private final GraphHttpClient http;
+    private final String urlPrefix;
+    private final String urlSuffix;
+    private final Map<String, String> headers;
+    private final Duration requestTimeout;
+    private final SecretRedactor redactor;
+    private final SendApiResponseDecoder decoder;
+
+    public SendApiClient(GraphHttpClient http, String baseUri, String apiVersion, String accessToken, String appSecret,
+                         Duration requestTimeout, ObjectMapper mapper) {
+        this.http = http;
+        String base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
+        this.urlPrefix = base + "/" + apiVersion + "/";
+        String proof = appSecret == null ? null : AppSecretProof.of(appSecret, accessToken);
+        this.urlSuffix = proof == null ? "/messages" : "/messages?appsecret_proof=" + proof;
+        this.headers = Map.of(
+                "Authorization", "Bearer " + accessToken,
+                "Content-Type", "application/json",
+                "Accept", "application/json");
+        this.requestTimeout = requestTimeout;
+        this.redactor = new SecretRedactor(accessToken, appSecret, proof);
+        this.decoder = new SendApiResponseDecoder(mapper, redactor);
+    }
+
+    /**
+     * Sends one request body for a Page. The future completes exactly once: with Meta's answer, or with a
+     * {@link MessengerSendException}.
+     */
+    public CompletableFuture<SendResponse> send(String pageId, byte[] json) {
+        CompletableFuture<SendResponse> result = new CompletableFuture<>();
+        GraphHttpRequest request = new GraphHttpRequest(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout);
+        http.post(request).whenComplete((response, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(transportFailure(pageId, failure));
+                return;
+            }
+            try {
+                result.complete(decoder.decode(response));
+            } catch (MessengerSendException e) {
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(SendApiResponseDecoder.unreadable(
+                        "Send API answer could not be decoded: " + redactor.redact(String.valueOf(e.getMessage()))
+                                                                               + ". Delivery is unknown",
+                        e));
+            }
+        });
+        return result;
+    }
+
+    private MessengerSendException transportFailure(String pageId, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
+        return FailureKind.TRANSPORT.newException(
+                "Send API call for page " + pageId + " failed without an answer (" + reason
+                                                  + "). Delivery is unknown: a retry may send the message twice",
+                FailureDetails.NONE, cause);
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.HashedWheelTimer;
@@ -23,10 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class AsyncHttpClientPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncHttpClientPool.class);
+    // the name AsyncHttpClient gives its HTTP codec in the channel pipeline
+    private static final String HTTP_CODEC_HANDLER = "http";
 
     private final EventLoopGroup ioThreads;
     private final HashedWheelTimer timer;
     private final Map<Duration, AsyncHttpGraphClient> clients = new ConcurrentHashMap<>();
+    private final AuthorizationInjector authorization = new AuthorizationInjector();
     private volatile boolean closed;
 
     public AsyncHttpClientPool(int ioThreadCount) {
@@ -52,8 +56,14 @@ public final class AsyncHttpClientPool implements AutoCloseable {
                 .setEventLoopGroup(ioThreads)
                 .setNettyTimer(timer)
                 .setUserAgent("camel-messenger-send")
+                .setHttpAdditionalChannelInitializer(this::addAuthorizationInjector)
                 .build();
-        return new AsyncHttpGraphClient(new DefaultAsyncHttpClient(config));
+        return new AsyncHttpGraphClient(new DefaultAsyncHttpClient(config), authorization);
+    }
+
+    private void addAuthorizationInjector(Channel channel) {
+        // right after AsyncHttpClient's HTTP codec, so outbound requests reach it last, just before encoding
+        channel.pipeline().addAfter(HTTP_CODEC_HANDLER, AuthorizationInjector.HANDLER_NAME, authorization);
     }
 
     /** Closes every client, failing what is still in flight, then stops the shared threads. */

@@ -12,9 +12,16 @@ import org.asynchttpclient.BoundRequestBuilder;
 final class AsyncHttpGraphClient implements GraphHttpClient {
 
     private final AsyncHttpClient client;
+    private final AuthorizationInjector authorization;
 
-    AsyncHttpGraphClient(AsyncHttpClient client) {
+    AsyncHttpGraphClient(AsyncHttpClient client, AuthorizationInjector authorization) {
         this.client = client;
+        this.authorization = authorization;
+    }
+
+    @Override
+    public String authorizationReference(String authorizationValue) {
+        return authorization.referenceFor(authorizationValue);
     }
 
     @Override

@@ -13,4 +13,10 @@ public interface GraphHttpClient {
      * the I/O failure, at the latest when the request timeout has passed.
      */
     CompletableFuture<GraphHttpResponse> post(GraphHttpRequest request);
+
+    /**
+     * A stand-in for an {@code Authorization} header value. Requests carry the stand-in; the client puts the real
+     * value on the wire only, so the token never sits in a request object that a debug log could print.
+     */
+    String authorizationReference(String authorizationValue);
 }

@@ -35,7 +35,7 @@ public final class SendApiClient {
         String proof = appSecret == null ? null : AppSecretProof.of(appSecret, accessToken);
         this.urlSuffix = proof == null ? "/messages" : "/messages?appsecret_proof=" + proof;
         this.headers = Map.of(
-                "Authorization", "Bearer " + accessToken,
+                "Authorization", http.authorizationReference("Bearer " + accessToken),
                 "Content-Type", "application/json",
                 "Accept", "application/json");
         this.requestTimeout = requestTimeout;

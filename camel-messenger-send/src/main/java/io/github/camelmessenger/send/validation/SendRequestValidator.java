@@ -244,11 +244,7 @@ public final class SendRequestValidator {
             v.add(path, "missing: a media attachment needs payload.url or payload.attachment_id");
             return;
         }
-        boolean url = nonBlankText(payload.get("url"));
-        boolean id = payload.has("attachment_id") && !payload.get("attachment_id").asText().isBlank();
-        if (url == id) {
-            v.add(path, "needs exactly one of url and attachment_id");
-        }
+        checkUrlXorAttachmentId(payload, path, v);
         JsonNode reusable = payload.get("is_reusable");
         if (reusable != null && !reusable.isBoolean()) {
             v.add(path + ".is_reusable", "must be true or false, not " + reusable);
@@ -282,12 +278,8 @@ public final class SendRequestValidator {
         for (int i = 0; i < elements.size(); i++) {
             String elementPath = path + ".elements[" + i + "]";
             JsonNode element = elements.get(i);
-            JsonNode title = element.get("title");
-            if (!nonBlankText(title)) {
-                v.add(elementPath + ".title", "missing: every generic template element needs a title");
-            } else {
-                v.maxLength(elementPath + ".title", title.asText(), SendApiLimit.ELEMENT_TITLE);
-            }
+            requiredText(element.get("title"), elementPath + ".title", "every generic template element needs a title",
+                    SendApiLimit.ELEMENT_TITLE, v);
             JsonNode subtitle = element.get("subtitle");
             if (subtitle != null) {
                 v.maxLength(elementPath + ".subtitle", subtitle.asText(), SendApiLimit.ELEMENT_SUBTITLE);
@@ -301,12 +293,8 @@ public final class SendRequestValidator {
     }
 
     private static void checkButtonTemplate(JsonNode payload, String path, Violations v) {
-        JsonNode text = payload.get("text");
-        if (!nonBlankText(text)) {
-            v.add(path + ".text", "missing: a button template needs text");
-        } else {
-            v.maxLength(path + ".text", text.asText(), SendApiLimit.BUTTON_TEMPLATE_TEXT);
-        }
+        requiredText(payload.get("text"), path + ".text", "a button template needs text",
+                SendApiLimit.BUTTON_TEMPLATE_TEXT, v);
         JsonNode buttons = payload.get("buttons");
         if (buttons == null || !buttons.isArray() || buttons.isEmpty()) {
             v.add(path + ".buttons", "a button template needs 1 to " + SendApiLimit.BUTTON_TEMPLATE_BUTTONS.max()
@@ -330,11 +318,7 @@ public final class SendRequestValidator {
         if (!"image".equals(mediaType) && !"video".equals(mediaType)) {
             v.add(elementPath + ".media_type", "must be image or video");
         }
-        boolean url = nonBlankText(element.get("url"));
-        boolean id = element.has("attachment_id") && !element.get("attachment_id").asText().isBlank();
-        if (url == id) {
-            v.add(elementPath, "needs exactly one of url and attachment_id");
-        }
+        checkUrlXorAttachmentId(element, elementPath, v);
         checkButtons(element.get("buttons"), elementPath + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
     }
 
@@ -377,14 +361,8 @@ public final class SendRequestValidator {
                 }
                 checkWebviewHeightRatio(button, path, v);
             }
-            case "postback" -> {
-                JsonNode payload = button.get("payload");
-                if (!nonBlankText(payload)) {
-                    v.add(path + ".payload", "missing: a postback button needs a payload");
-                } else {
-                    v.maxLength(path + ".payload", payload.asText(), SendApiLimit.POSTBACK_PAYLOAD);
-                }
-            }
+            case "postback" -> requiredText(button.get("payload"), path + ".payload", "a postback button needs a payload",
+                    SendApiLimit.POSTBACK_PAYLOAD, v);
             case "phone_number" -> {
                 if (!nonBlankText(button.get("payload"))) {
                     v.add(path + ".payload", "missing: a phone_number button needs the number as payload");
@@ -441,12 +419,8 @@ public final class SendRequestValidator {
             if (!QuickReply.TEXT.equals(type)) {
                 continue;
             }
-            JsonNode title = reply.get("title");
-            if (!nonBlankText(title)) {
-                v.add(path + ".title", "missing: a text quick reply needs a title");
-            } else {
-                v.maxLength(path + ".title", title.asText(), SendApiLimit.QUICK_REPLY_TITLE);
-            }
+            requiredText(reply.get("title"), path + ".title", "a text quick reply needs a title",
+                    SendApiLimit.QUICK_REPLY_TITLE, v);
             JsonNode payload = reply.get("payload");
             if (payload == null || payload.asText().isEmpty()) {
                 v.add(path + ".payload", "missing: a text quick reply needs a payload");
@@ -473,6 +447,23 @@ public final class SendRequestValidator {
             }
         }
         v.add(field, "'" + value.asText() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** A required text field: missing, or over its limit. */
+    private static void requiredText(JsonNode node, String path, String whyRequired, SendApiLimit limit, Violations v) {
+        if (!nonBlankText(node)) {
+            v.add(path, "missing: " + whyRequired);
+        } else {
+            v.maxLength(path, node.asText(), limit);
+        }
+    }
+
+    private static void checkUrlXorAttachmentId(JsonNode media, String path, Violations v) {
+        boolean url = nonBlankText(media.get("url"));
+        boolean id = media.has("attachment_id") && !media.get("attachment_id").asText().isBlank();
+        if (url == id) {
+            v.add(path, "needs exactly one of url and attachment_id");
+        }
     }
 
     private static boolean nonBlankText(JsonNode node) {

@@ -1,0 +1,644 @@
+package io.github.camelmessenger.send;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelmessenger.send.error.MessengerValidationException;
+import io.github.camelmessenger.send.error.MessengerValidationException.Violation;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the shared Send API conformance corpus ({@code shared/conformance/send-cases.jsonl}, DESIGN.md section 7)
+ * against the producer and a real HTTP server (WireMock) standing in for the Graph API.
+ * <p>
+ * Every case is classified, with the reason written down here:
+ * <ul>
+ * <li><b>out of scope</b> for this component version (skipped, reported as skipped with the reason): endpoints other
+ * than {@code /me/messages} and {@code /{page-id}/messages} (Attachment Upload API, Graph batch, Personas API,
+ * handover protocol: later issues); Instagram messaging (feature {@code instagram} or host graph.instagram.com:
+ * later issue); scopes {@code message-only} and {@code button-only} (fragments, not requests: covered by the model
+ * issue); {@code quirk} cases (they record a peer library's wire bug); requests holding a placeholder that cannot be
+ * valid on the wire (a string where Meta requires a boolean, such as {@code is_reusable: "<IS_REUSABLE?>"});</li>
+ * <li><b>retired</b>: a tag Meta retired (DESIGN.md section 4), list and open_graph templates, element_share
+ * buttons, location quick replies: both routes must throw {@link MessengerValidationException} naming the field,
+ * and nothing may reach the server;</li>
+ * <li><b>current</b>: everything else. Each is sent two ways and the exact JSON that arrives is asserted: (1) the
+ * case's whole request as a JSON String body; (2) the case's {@code message} as a JSON String body and everything
+ * else through the {@code CamelMessenger*} headers (for sender actions the body is ignored).</li>
+ * </ul>
+ * Expected JSON for a current case: the case's request, plus {@code messaging_type} (RESPONSE, or MESSAGE_TAG when a
+ * tag is present) when it is a message send without one, with numeric recipient identifiers sent as strings.
+ * Form-encoded cases ({@code encoding: form}) are current: their {@code request} is the same request as JSON, and
+ * the component always sends JSON (DESIGN.md section 4, wire rules), which Meta accepts as well.
+ */
+class SendConformanceTest extends MessengerSendTestSupport {
+
+    private static final String CORPUS_FILE = "send-cases.jsonl";
+    private static final String MESSAGES_PATH = "/v24.0/" + PAGE_ID + "/messages";
+    private static final String APP_SECRET = "conformance-app-secret-0123456789";
+    /** Bounded: a send that gets no answer fails within this time instead of hanging the build. */
+    private static final String TIMEOUTS = "connectTimeout=5000&requestTimeout=10000";
+
+    private static final Set<String> SEND_API_ENDPOINTS = Set.of("/me/messages", "/{page-id}/messages");
+    private static final Set<String> OUT_OF_SCOPE_SCOPES = Set.of("message-only", "button-only");
+
+    /** The tags DESIGN.md section 4 says are refused: retired 27 April 2026, and retired 4 March 2020. */
+    private static final Set<String> RETIRED_TAGS = Set.of(
+            "CONFIRMED_EVENT_UPDATE", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE",
+            "SHIPPING_UPDATE", "RESERVATION_UPDATE", "ISSUE_RESOLUTION", "APPOINTMENT_UPDATE", "GAME_EVENT",
+            "TRANSPORTATION_UPDATE", "FEATURE_FUNCTIONALITY_UPDATE", "TICKET_UPDATE", "PAIRING_UPDATE",
+            "APPLICATION_UPDATE", "PAYMENT_UPDATE", "PERSONAL_FINANCE_UPDATE", "COMMUNITY_ALERT",
+            "CONFIRMED_EVENT_REMINDER", "BUSINESS_PRODUCTIVITY");
+
+    /** Fields Meta requires to be JSON booleans; a string there is a placeholder that cannot be valid on the wire. */
+    private static final Set<String> BOOLEAN_FIELDS = Set.of("is_reusable", "messenger_extensions", "sharable");
+
+    /** Recipient identifiers and the header that carries each. */
+    private static final Map<String, String> RECIPIENT_HEADERS = Map.of(
+            "id", MessengerSendConstants.RECIPIENT_ID,
+            "user_ref", MessengerSendConstants.RECIPIENT_USER_REF,
+            "phone_number", MessengerSendConstants.RECIPIENT_PHONE_NUMBER,
+            "post_id", MessengerSendConstants.RECIPIENT_POST_ID,
+            "comment_id", MessengerSendConstants.RECIPIENT_COMMENT_ID,
+            "notification_messages_token", MessengerSendConstants.RECIPIENT_NOTIFICATION_MESSAGES_TOKEN);
+
+    // summary, printed once all dynamic tests have run
+    private static int casesTotal;
+    private static int currentCasesRan;
+    private static int requestsAsserted;
+    private static int retiredRefused;
+    private static int skippedCases;
+    private static final Map<String, List<Integer>> SKIP_REASONS = new TreeMap<>();
+    private static final Map<String, List<Integer>> ROUTE2_SKIP_REASONS = new TreeMap<>();
+    private static final Map<String, List<Integer>> RETIRED_REASONS = new TreeMap<>();
+    private static final Map<Integer, String> FAILED = new TreeMap<>();
+    private static boolean corpusRan;
+    private static String absentReason;
+
+    private enum Kind { OUT_OF_SCOPE, RETIRED, CURRENT }
+
+    /**
+     * What a case is and why. For OUT_OF_SCOPE, {@code reason} is the category (counted in the summary) and
+     * {@code detail} the case's specifics; for RETIRED, {@code refusedField} says which violation must be named.
+     */
+    private record Classification(Kind kind, String reason, String detail, RefusedField refusedField) {
+    }
+
+    /** The violation a retired case must produce: a human label and a predicate on the violation's field. */
+    private record RefusedField(String label, Predicate<String> matches) {
+    }
+
+    private record Case(int index, String name, ObjectNode line, ObjectNode request, Classification classification) {
+        String displayPrefix() {
+            return String.format(Locale.ROOT, "#%03d %s", index, name);
+        }
+
+        boolean hasFeature(String feature) {
+            for (JsonNode f : line.path("features")) {
+                if (feature.equals(f.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Route (2): headers and body, or why the case cannot be expressed that way. */
+    private record HeaderRoute(Map<String, Object> headers, Object body, List<String> inexpressible) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sendCases() throws IOException {
+        ConformanceCorpus.Located corpus = ConformanceCorpus.locate(CORPUS_FILE);
+        if (!corpus.present()) {
+            absentReason = corpus.absentReason();
+            return corpus.absentAsSkippedTest();
+        }
+        List<Case> cases = readCases(corpus.file());
+        resetSummary();
+        corpusRan = true;
+        casesTotal = cases.size();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases) {
+            switch (c.classification().kind()) {
+                case OUT_OF_SCOPE -> {
+                    SKIP_REASONS.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>()).add(c.index());
+                    skippedCases++;
+                    String why = "out of scope: " + c.classification().reason() + " [" + c.classification().detail()
+                                 + "]";
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",
+                            () -> Assumptions.abort(why)));
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers)",
+                            () -> Assumptions.abort(why)));
+                }
+                case RETIRED -> {
+                    RETIRED_REASONS.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>())
+                            .add(c.index());
+                    boolean[] refused = new boolean[2];
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request) refused",
+                            () -> tracked(c, () -> {
+                                retiredWholeRequest(c);
+                                refused[0] = true;
+                                countRefusedWhenBoth(refused);
+                            })));
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers) refused",
+                            () -> tracked(c, () -> {
+                                retiredHeaderRoute(c);
+                                refused[1] = true;
+                                countRefusedWhenBoth(refused);
+                            })));
+                }
+                case CURRENT -> {
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",
+                            () -> {
+                                currentCasesRan++;
+                                tracked(c, () -> currentWholeRequest(c));
+                            }));
+                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers)",
+                            () -> tracked(c, () -> currentHeaderRoute(c))));
+                }
+                default -> throw new IllegalStateException(c.classification().kind().name());
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void countRefusedWhenBoth(boolean[] refused) {
+        if (refused[0] && refused[1]) {
+            retiredRefused++;
+        }
+    }
+
+    @AfterAll
+    static void printSummary() {
+        if (!corpusRan) {
+            System.out.println("send-cases: nothing ran: " + absentReason);
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT,
+                "send-cases: %d current cases ran (%d requests asserted), %d retired refused, %d skipped%n",
+                currentCasesRan, requestsAsserted, retiredRefused, skippedCases));
+        out.append("  corpus cases: ").append(casesTotal).append(System.lineSeparator());
+        out.append("  skipped (out of scope):").append(System.lineSeparator());
+        SKIP_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
+                idx.size(), reason, idx)));
+        out.append("  retired (refused before sending, both routes):").append(System.lineSeparator());
+        RETIRED_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
+                idx.size(), reason, idx)));
+        out.append("  route 2 (headers) skipped for current cases:").append(System.lineSeparator());
+        ROUTE2_SKIP_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
+                idx.size(), reason, idx)));
+        if (!FAILED.isEmpty()) {
+            out.append("  cases with a failing route:").append(System.lineSeparator());
+            FAILED.forEach((idx, msg) -> out.append(String.format(Locale.ROOT, "    #%03d %s%n", idx, msg)));
+        }
+        System.out.print(out);
+    }
+
+    private static void resetSummary() {
+        casesTotal = 0;
+        currentCasesRan = 0;
+        requestsAsserted = 0;
+        retiredRefused = 0;
+        skippedCases = 0;
+        SKIP_REASONS.clear();
+        ROUTE2_SKIP_REASONS.clear();
+        RETIRED_REASONS.clear();
+        FAILED.clear();
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs one route and remembers a failure for the summary (the failure itself still fails the test). */
+    private static void tracked(Case c, Body body) throws Exception {
+        try {
+            body.run();
+        } catch (AssertionError | Exception e) {
+            if (!(e instanceof org.opentest4j.TestAbortedException)) {
+                String flat = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+                String brief = flat.length() > 400 ? flat.substring(0, 400) + "..." : flat;
+                FAILED.merge(c.index(), c.name() + ": " + brief, (a, b) -> a + " | " + b);
+            }
+            throw e;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // current cases
+
+    private void currentWholeRequest(Case c) throws Exception {
+        graph.resetRequests();
+        boolean withProof = c.hasFeature("appsecret_proof");
+        String endpoint = withProof ? uri(TIMEOUTS + "&appSecret=RAW(" + APP_SECRET + ")") : uri(TIMEOUTS);
+        Exchange exchange = sendTo(endpoint, JSON.writeValueAsString(c.request()), Map.of());
+        assertThat(exchange.getException()).as("%s: route 1 failed", c.displayPrefix()).isNull();
+        LoggedRequest sent = assertArrived(c, expectedWire(c.request()));
+        if (withProof) {
+            String proof = ConformanceCorpus.hmacSha256Hex(APP_SECRET, TOKEN);
+            assertThat(sent.getUrl()).as("path and query").isEqualTo(MESSAGES_PATH + "?appsecret_proof=" + proof);
+            assertThat(sent.queryParameter("appsecret_proof").firstValue()).isEqualTo(proof);
+            assertThat(sent.getQueryParams().keySet()).containsExactly("appsecret_proof");
+            assertThat(sent.getAbsoluteUrl()).doesNotContain(TOKEN).doesNotContain(APP_SECRET);
+        } else {
+            assertThat(sent.getUrl()).as("path, no query").isEqualTo(MESSAGES_PATH);
+        }
+        requestsAsserted++;
+    }
+
+    private void currentHeaderRoute(Case c) throws Exception {
+        HeaderRoute route = headerRoute(c.request());
+        if (!route.inexpressible().isEmpty()) {
+            String reason = "fields with no CamelMessenger* header: " + String.join(", ", route.inexpressible());
+            ROUTE2_SKIP_REASONS.computeIfAbsent(reason, k -> new ArrayList<>()).add(c.index());
+            Assumptions.abort("route 2 skipped: " + reason + " (route 1 covers this case)");
+        }
+        graph.resetRequests();
+        Exchange exchange = sendTo(uri(TIMEOUTS), route.body(), route.headers());
+        assertThat(exchange.getException()).as("%s: route 2 failed (headers %s)", c.displayPrefix(), route.headers())
+                .isNull();
+        LoggedRequest sent = assertArrived(c, expectedWire(c.request()));
+        assertThat(sent.getUrl()).as("path, no query").isEqualTo(MESSAGES_PATH);
+        requestsAsserted++;
+    }
+
+    /** Exactly one POST arrived, with the bearer token, JSON content type and exactly this body. */
+    private static LoggedRequest assertArrived(Case c, JsonNode expected) {
+        List<LoggedRequest> all = received();
+        assertThat(all).as("%s: requests received by the Graph API stand-in", c.displayPrefix()).hasSize(1);
+        LoggedRequest sent = all.get(0);
+        assertThat(sent.getMethod().getName()).isEqualTo("POST");
+        assertThat(sent.getUrl().split("\\?", 2)[0]).as("path").isEqualTo(MESSAGES_PATH);
+        assertThat(sent.getHeader("Authorization")).as("Authorization header").isEqualTo("Bearer " + TOKEN);
+        assertThat(sent.getHeader("Content-Type")).as("Content-Type").startsWith("application/json");
+        JsonNode actual = json(new String(sent.getBody(), StandardCharsets.UTF_8));
+        assertThat((Object) actual).as("%s: JSON body on the wire", c.displayPrefix()).isEqualTo(expected);
+        return sent;
+    }
+
+    /**
+     * The JSON that must arrive for a current case: the case's request; a message send without messaging_type gets
+     * MESSAGE_TAG when it has a tag and RESPONSE otherwise; numeric recipient identifiers become strings.
+     */
+    private static JsonNode expectedWire(ObjectNode request) {
+        ObjectNode expected = request.deepCopy();
+        if (expected.get("recipient") instanceof ObjectNode recipient) {
+            Iterator<Map.Entry<String, JsonNode>> fields = recipient.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isNumber()) {
+                    field.setValue(recipient.textNode(field.getValue().asText()));
+                }
+            }
+        }
+        if (!expected.has("sender_action") && !expected.has("messaging_type")) {
+            expected.put("messaging_type", expected.hasNonNull("tag") ? "MESSAGE_TAG" : "RESPONSE");
+        }
+        return expected;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // retired cases
+
+    private void retiredWholeRequest(Case c) throws Exception {
+        graph.resetRequests();
+        Exchange exchange = sendTo(uri(TIMEOUTS), JSON.writeValueAsString(c.request()), Map.of());
+        assertRefused(c, exchange, "route 1");
+    }
+
+    private void retiredHeaderRoute(Case c) {
+        HeaderRoute route = headerRoute(c.request());
+        assertThat(route.inexpressible()).as("%s: fields with no header", c.displayPrefix()).isEmpty();
+        graph.resetRequests();
+        Exchange exchange = sendTo(uri(TIMEOUTS), route.body(), route.headers());
+        assertRefused(c, exchange, "route 2 (headers " + route.headers() + ")");
+    }
+
+    private static void assertRefused(Case c, Exchange exchange, String route) {
+        RefusedField field = c.classification().refusedField();
+        assertThat(exchange.getException()).as("%s: %s must be refused before sending (%s)", c.displayPrefix(), route,
+                c.classification().reason()).isInstanceOf(MessengerValidationException.class);
+        MessengerValidationException refused = (MessengerValidationException) exchange.getException();
+        List<Violation> matching = refused.getViolations().stream()
+                .filter(v -> field.matches().test(v.field()))
+                .toList();
+        assertThat(matching).as("%s: %s: a violation naming %s among %s", c.displayPrefix(), route, field.label(),
+                refused.getViolations()).isNotEmpty();
+        assertThat(refused.getMessage()).as("exception message names the field").contains(matching.get(0).field());
+        assertThat(received()).as("%s: %s: nothing may reach the Graph API", c.displayPrefix(), route).isEmpty();
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // route (2): the request taken apart into a message body and headers
+
+    private static HeaderRoute headerRoute(ObjectNode request) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        List<String> inexpressible = new ArrayList<>();
+        Object body = null;
+        boolean senderAction = request.has("sender_action");
+        Iterator<Map.Entry<String, JsonNode>> fields = request.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            switch (key) {
+                case "recipient" -> recipientHeaders(value, headers, inexpressible);
+                case "messaging_type" -> scalarHeader(key, value, MessengerSendConstants.MESSAGING_TYPE, headers,
+                        inexpressible);
+                case "tag" -> scalarHeader(key, value, MessengerSendConstants.TAG, headers, inexpressible);
+                case "notification_type" -> scalarHeader(key, value, MessengerSendConstants.NOTIFICATION_TYPE, headers,
+                        inexpressible);
+                case "persona_id" -> scalarHeader(key, value, MessengerSendConstants.PERSONA_ID, headers,
+                        inexpressible);
+                case "sender_action" -> scalarHeader(key, value, MessengerSendConstants.SENDER_ACTION, headers,
+                        inexpressible);
+                case "reply_to" -> {
+                    if (value.isObject() && value.size() == 1 && value.path("mid").isValueNode()) {
+                        headers.put(MessengerSendConstants.REPLY_TO, value.get("mid").asText());
+                    } else {
+                        inexpressible.add("reply_to (only reply_to.mid has a header)");
+                    }
+                }
+                case "payload" -> {
+                    if (!senderAction || !value.isObject()) {
+                        inexpressible.add("payload (only the react/unreact payload has headers)");
+                        break;
+                    }
+                    Iterator<Map.Entry<String, JsonNode>> payload = value.fields();
+                    while (payload.hasNext()) {
+                        Map.Entry<String, JsonNode> p = payload.next();
+                        String header = switch (p.getKey()) {
+                            case "message_id" -> MessengerSendConstants.REACTION_MESSAGE_ID;
+                            case "reaction" -> MessengerSendConstants.REACTION;
+                            default -> null;
+                        };
+                        if (header == null || !p.getValue().isValueNode()) {
+                            inexpressible.add("payload." + p.getKey());
+                        } else {
+                            headers.put(header, p.getValue().asText());
+                        }
+                    }
+                }
+                case "message" -> body = toJsonString(value);
+                default -> inexpressible.add("top-level '" + key + "'");
+            }
+        }
+        if (senderAction) {
+            // with a sender action header the body is ignored: send something that would be wrong if it were used
+            body = "this body must be ignored: a sender action carries no message";
+        }
+        return new HeaderRoute(headers, body, inexpressible);
+    }
+
+    private static void recipientHeaders(JsonNode recipient, Map<String, Object> headers, List<String> inexpressible) {
+        if (!recipient.isObject()) {
+            inexpressible.add("recipient (not an object)");
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = recipient.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            String header = RECIPIENT_HEADERS.get(key);
+            if (header != null && value.isValueNode()) {
+                headers.put(header, value.asText());
+            } else if ("name".equals(key) && value.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> names = value.fields();
+                while (names.hasNext()) {
+                    Map.Entry<String, JsonNode> name = names.next();
+                    switch (name.getKey()) {
+                        case "first_name" -> headers.put(MessengerSendConstants.RECIPIENT_FIRST_NAME,
+                                name.getValue().asText());
+                        case "last_name" -> headers.put(MessengerSendConstants.RECIPIENT_LAST_NAME,
+                                name.getValue().asText());
+                        default -> inexpressible.add("recipient.name." + name.getKey());
+                    }
+                }
+            } else {
+                inexpressible.add("recipient." + key);
+            }
+        }
+    }
+
+    private static void scalarHeader(String key, JsonNode value, String header, Map<String, Object> headers,
+                                     List<String> inexpressible) {
+        if (value.isValueNode() && !value.isNull()) {
+            headers.put(header, value.asText());
+        } else {
+            inexpressible.add(key + " (not a scalar)");
+        }
+    }
+
+    private static String toJsonString(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // reading and classifying the corpus
+
+    private static List<Case> readCases(Path file) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int index = 0;
+        for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
+            String text = lines.get(lineNo);
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode line;
+            try {
+                line = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError(file + " line " + (lineNo + 1) + " is not JSON", e);
+            }
+            assertThat(line.isObject() && line.path("request").isObject())
+                    .as("%s line %d: an object with a request object", file, lineNo + 1).isTrue();
+            ObjectNode request = (ObjectNode) line.get("request");
+            cases.add(new Case(index, line.path("case").asText("(unnamed)"), (ObjectNode) line, request,
+                    classify((ObjectNode) line, request)));
+            index++;
+        }
+        assertThat(cases).as("cases in %s", file).isNotEmpty();
+        return cases;
+    }
+
+    private static Classification classify(ObjectNode line, ObjectNode request) {
+        List<String> features = new ArrayList<>();
+        line.path("features").forEach(f -> features.add(f.asText()));
+        String endpoint = line.path("endpoint").asText("");
+        String host = line.path("host").asText("");
+        String scope = line.path("scope").asText("");
+
+        // (a) out of scope for this component version
+        if (features.contains("instagram") || host.equals("graph.instagram.com")) {
+            return outOfScope("Instagram messaging (later issue)", "host " + (host.isEmpty() ? "-" : host)
+                                                                   + ", endpoint " + endpoint);
+        }
+        if (!SEND_API_ENDPOINTS.contains(endpoint)) {
+            return outOfScope(endpointCategory(endpoint), "endpoint " + endpoint);
+        }
+        if (OUT_OF_SCOPE_SCOPES.contains(scope)) {
+            return outOfScope("scope " + scope + ": a fragment, not a request (covered by the model issue)",
+                    "scope " + scope);
+        }
+        if (features.contains("quirk")) {
+            return outOfScope("quirk: records a peer library's wire bug, not a request to reproduce",
+                    "features " + features);
+        }
+        String placeholder = firstNonBooleanFlag(request, "");
+        if (placeholder != null) {
+            return outOfScope("placeholder that cannot be valid on the wire", placeholder);
+        }
+
+        // (b) retired by Meta: refused before sending
+        JsonNode tag = request.get("tag");
+        if (tag != null && RETIRED_TAGS.contains(tag.asText().trim().toUpperCase(Locale.ROOT))) {
+            return retired("retired tag " + tag.asText(), new RefusedField("tag", "tag"::equals));
+        }
+        if (features.contains("tag:legacy")) {
+            return retired("legacy tag " + (tag == null ? "(none in request)" : tag.asText()),
+                    new RefusedField("tag", "tag"::equals));
+        }
+        String templateType = findRetiredTemplate(request);
+        if (templateType == null && features.contains("template:list")) {
+            templateType = "list";
+        } else if (templateType == null && features.contains("template:open_graph")) {
+            templateType = "open_graph";
+        }
+        if (templateType != null) {
+            return retired("retired template " + templateType,
+                    new RefusedField("template_type", f -> f.endsWith("template_type")));
+        }
+        if (containsArrayItem(request, "buttons", "type", "element_share") || features.contains("button:element_share")) {
+            Pattern buttonType = Pattern.compile(".*buttons\\[\\d+]\\.type");
+            return retired("retired button element_share",
+                    new RefusedField("buttons[i].type", f -> buttonType.matcher(f).matches()));
+        }
+        if (containsArrayItem(request, "quick_replies", "content_type", "location")
+            || features.contains("quick_replies:location")) {
+            Pattern replyType = Pattern.compile(".*quick_replies\\[\\d+]\\.content_type");
+            return retired("retired quick reply location",
+                    new RefusedField("quick_replies[i].content_type", f -> replyType.matcher(f).matches()));
+        }
+
+        // (c) current
+        return new Classification(Kind.CURRENT, "current", "", null);
+    }
+
+    private static String endpointCategory(String endpoint) {
+        if (endpoint.endsWith("/message_attachments")) {
+            return "endpoint */message_attachments: Attachment Upload API (later issue)";
+        }
+        if (endpoint.equals("/")) {
+            return "endpoint /: Graph batch API (later issue)";
+        }
+        if (endpoint.endsWith("/personas")) {
+            return "endpoint */personas: Personas API (later issue)";
+        }
+        if (endpoint.endsWith("_thread_control")) {
+            return "endpoint */*_thread_control: handover protocol (later issue)";
+        }
+        return "endpoint other than /me/messages and /{page-id}/messages (later issue)";
+    }
+
+    private static Classification outOfScope(String reason, String detail) {
+        return new Classification(Kind.OUT_OF_SCOPE, reason, detail, null);
+    }
+
+    private static Classification retired(String reason, RefusedField field) {
+        return new Classification(Kind.RETIRED, reason, "", field);
+    }
+
+    /** The path of the first field Meta requires as a boolean that holds something else, or null. */
+    private static String firstNonBooleanFlag(JsonNode node, String path) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (BOOLEAN_FIELDS.contains(field.getKey()) && !field.getValue().isBoolean()) {
+                    return childPath + " = " + field.getValue() + " (Meta requires a boolean)";
+                }
+                String inner = firstNonBooleanFlag(field.getValue(), childPath);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = firstNonBooleanFlag(node.get(i), path + "[" + i + "]");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String findRetiredTemplate(JsonNode node) {
+        if (node.isObject()) {
+            String type = node.path("template_type").asText("");
+            if (type.equals("list") || type.equals("open_graph")) {
+                return type;
+            }
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                String found = findRetiredTemplate(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether any array named {@code arrayField} anywhere in the tree has an item with {@code key == value}. */
+    private static boolean containsArrayItem(JsonNode node, String arrayField, String key, String value) {
+        if (node.isObject() && node.path(arrayField).isArray()) {
+            for (JsonNode item : node.get(arrayField)) {
+                if (value.equals(item.path(key).asText(null))) {
+                    return true;
+                }
+            }
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (containsArrayItem(child, arrayField, key, value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

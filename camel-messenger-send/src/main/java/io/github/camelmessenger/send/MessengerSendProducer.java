@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.SendRequestAssembler.AssembledSend;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.MessengerSendException;
+import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.graph.SendApiClient;
 import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.SendResponse;
@@ -57,8 +59,14 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 SendRequestValidator.validate(send.request());
             }
             json = mapper.writeValueAsBytes(send.request());
-        } catch (Exception e) {
+        } catch (MessengerSendException e) {
             exchange.setException(e);
+            callback.done(true);
+            return true;
+        } catch (Exception e) {
+            // a body or header Camel could not convert: refused before sending, like any other bad input
+            exchange.setException(new MessengerValidationException("request",
+                    "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
             callback.done(true);
             return true;
         }
@@ -87,9 +95,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         answer.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    exchange.setException(cause);
+                    exchange.setException(asSendException(failure));
                 } else {
                     onSuccess(exchange.getMessage(), pageId, response);
                 }
@@ -97,6 +103,15 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         });
+    }
+
+    private static MessengerSendException asSendException(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof MessengerSendException e
+                ? e
+                : FailureKind.TRANSPORT.newException("Send API call failed: " + cause.getClass().getSimpleName()
+                                                     + ". Delivery is unknown", FailureDetails.NONE, cause);
     }
 
     private static void onSuccess(Message message, String pageId, SendResponse response) {

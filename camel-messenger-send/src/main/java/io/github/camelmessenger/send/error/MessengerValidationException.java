@@ -20,6 +20,12 @@ public class MessengerValidationException extends MessengerSendException {
         this(List.of(new Violation(field, problem)));
     }
 
+    /** The request could not be built at all, for example a body of a type that cannot be read. */
+    public MessengerValidationException(String field, String problem, Throwable cause) {
+        super(describe(List.of(new Violation(field, problem))), FailureDetails.NONE, cause);
+        this.violations = List.of(new Violation(field, problem));
+    }
+
     /** Every rule the request broke, in the order found. */
     public List<Violation> getViolations() {
         return violations;

@@ -168,6 +168,22 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void aFieldOfAnUnexpectedTypeDoesNotLoseTheOthers() {
+        graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400).withBody("""
+                {"error":{"message":"(#100) No matching user found","type":"OAuthException","code":100,
+                 "error_subcode":2018001,"is_transient":"no","error_user_title":{"unexpected":"object"},
+                 "fbtrace_id":"AX7LwGmBMuz"}}""")));
+
+        Exchange exchange = send("hello", TO_RECIPIENT);
+
+        MessengerRecipientException e = (MessengerRecipientException) exchange.getException();
+        assertThat(e.getErrorSubcode()).isEqualTo(2018001);
+        assertThat(e.getFbtraceId()).isEqualTo("AX7LwGmBMuz");
+        assertThat(e.getIsTransient()).isNull();
+        assertThat(e.getErrorUserTitle()).isNull();
+    }
+
+    @Test
     void invalidJsonReplyMeansDeliveryIsUnknown() {
         Answer answer = error(1, "OAuthException", "(#1) Received Invalid JSON reply.").subcode(1357046).status(500);
         assertThat(failsWith(answer, MessengerTransportException.class).isRetriable()).isFalse();

@@ -123,7 +123,8 @@ class TransportFailureTest extends MessengerSendTestSupport {
     }
 
     @ParameterizedTest(name = "HTTP 200 [{0}]")
-    @ValueSource(strings = { "OK", "<html><body>Success</body></html>", "{\"recipient_id\":\"1\",\"mess", "" })
+    @ValueSource(strings = { "OK", "<html><body>Success</body></html>", "{\"recipient_id\":\"1\",\"mess", "", "{}",
+            "{\"recipient_id\":null}" })
     void aSuccessStatusWithAnUnreadableBodyMeansDeliveryIsUnknown(String body) {
         graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
 
@@ -131,6 +132,19 @@ class TransportFailureTest extends MessengerSendTestSupport {
 
         assertThat(e.getMessage()).contains("Delivery is unknown");
         assertThat(e.isRetriable()).isFalse();
+        assertThat(received()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "HTTP 200 [{0}]")
+    @ValueSource(strings = { "{\"error\":\"Invalid OAuth access token.\"}",
+            "{\"error_type\":\"OAuthException\",\"code\":400,\"error_message\":\"Error validating verification code\"}" })
+    void aSuccessStatusWithAnErrorInAnotherShapeIsNoSuccess(String body) {
+        graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
+
+        MessengerInvalidRequestException e = failsWith("direct:send", MessengerInvalidRequestException.class);
+
+        assertThat(e.getGraphError()).isNotNull();
+        assertThat(e.getGraphError().message()).isIn("Invalid OAuth access token.", "Error validating verification code");
         assertThat(received()).hasSize(1);
     }
 

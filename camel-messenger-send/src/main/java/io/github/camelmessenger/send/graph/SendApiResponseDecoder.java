@@ -32,12 +32,12 @@ final class SendApiResponseDecoder {
     SendResponse decode(GraphHttpResponse response) {
         String text = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
         JsonNode json = parseObject(text);
-        GraphError error = json == null ? null : graphError(json.get("error"));
+        GraphError error = json == null ? null : graphError(json);
         boolean success = response.status() >= 200 && response.status() < 300;
         if (success && error == null) {
-            if (json == null) {
+            if (json == null || !(json.hasNonNull("message_id") || json.hasNonNull("recipient_id"))) {
                 throw FailureKind.TRANSPORT.newException(
-                        "Send API answered HTTP " + response.status() + " with a body that is not a JSON object: "
+                        "Send API answered HTTP " + response.status() + " without recipient_id or message_id: "
                                                          + preview(text)
                                                          + ". Delivery is unknown: a retry may send the message twice",
                         details(response, null, text), null);
@@ -65,18 +65,54 @@ final class SendApiResponseDecoder {
         }
     }
 
-    private GraphError graphError(JsonNode node) {
-        if (node == null || !node.isObject()) {
+    /**
+     * Meta's error object, read field by field so that one field of an unexpected type does not lose the others;
+     * also the legacy shapes {@code {"error": "text"}} and {@code {"error_type", "error_message", "code"}}. Null when
+     * the answer is no error.
+     */
+    private static GraphError graphError(JsonNode json) {
+        JsonNode error = json.get("error");
+        if (error != null && error.isObject()) {
+            return new GraphError(text(error, "message"), text(error, "type"), integer(error, "code"),
+                    integer(error, "error_subcode"), text(error, "error_user_title"), text(error, "error_user_msg"),
+                    bool(error, "is_transient"), text(error, "fbtrace_id"));
+        }
+        if (error != null && error.isTextual()) {
+            return new GraphError(error.asText(), null, null, null, null, null, null, null);
+        }
+        if (json.has("error_type") || json.has("error_message")) {
+            return new GraphError(text(json, "error_message"), text(json, "error_type"), null, null, null, null, null,
+                    null);
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
             return null;
         }
-        try {
-            return mapper.treeToValue(node, GraphError.class);
-        } catch (IOException | IllegalArgumentException e) {
-            // a field of an unexpected type: keep what identifies the error
-            return new GraphError(node.path("message").asText(null), node.path("type").asText(null),
-                    node.path("code").canConvertToInt() ? node.path("code").asInt() : null, null, null, null, null,
-                    node.path("fbtrace_id").asText(null));
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
         }
+        return value.isTextual() && value.asText().matches("\\d{1,9}") ? Integer.valueOf(value.asText()) : null;
+    }
+
+    private static Boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.asText();
+        return "true".equalsIgnoreCase(text) ? Boolean.TRUE : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
     }
 
     private static String preview(String text) {

@@ -39,7 +39,8 @@ public class MessengerSendConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "RESPONSE",
               enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY",
               description = "The messaging type of message sends. When neither this option nor a header nor the body "
-                            + "sets one, it is MESSAGE_TAG if a tag is given and RESPONSE otherwise.")
+                            + "sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility template "
+                            + "(message.template), and RESPONSE otherwise.")
     private MessagingType messagingType;
 
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",

@@ -76,15 +76,16 @@ final class SendRequestAssembler {
             if (tag == null) {
                 tag = text(firstNonBlank(header(in, MessengerSendConstants.TAG), options.getTag()));
             }
+            JsonNode message = body.remove("message");
             JsonNode messagingType = body.remove("messaging_type");
             if (messagingType == null) {
                 MessagingType type = enumHeader(in, MessengerSendConstants.MESSAGING_TYPE);
                 type = type != null ? type : options.getMessagingType();
-                type = type != null ? type : tag != null ? MessagingType.MESSAGE_TAG : MessagingType.RESPONSE;
+                type = type != null ? type : impliedMessagingType(tag, message);
                 messagingType = text(type.name());
             }
             request.set("messaging_type", messagingType);
-            putIfPresent(request, "message", body.remove("message"), () -> null);
+            putIfPresent(request, "message", message, () -> null);
             putIfPresent(request, "tag", tag, () -> null);
             putIfPresent(request, "notification_type", body.remove("notification_type"),
                     () -> notificationType(in, options));
@@ -97,6 +98,14 @@ final class SendRequestAssembler {
             request.set(field.getKey(), field.getValue());
         }
         return new AssembledSend(pageId, request);
+    }
+
+    /** Without an explicit messaging type: a tag means MESSAGE_TAG, a utility template UTILITY, else RESPONSE. */
+    private static MessagingType impliedMessagingType(JsonNode tag, JsonNode message) {
+        if (tag != null) {
+            return MessagingType.MESSAGE_TAG;
+        }
+        return message != null && message.has("template") ? MessagingType.UTILITY : MessagingType.RESPONSE;
     }
 
     private ObjectNode requestFromBody(Exchange exchange) {

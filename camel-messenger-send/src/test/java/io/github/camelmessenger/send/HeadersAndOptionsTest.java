@@ -112,6 +112,18 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void utilityTemplateWithoutMessagingTypeMeansUtility() {
+        send("""
+                {"template":{"name":"order_update","language":{"code":"en_US"},
+                 "components":[{"type":"body","parameters":[{"type":"text","text":"A-1001"}]}]}}""",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertSent("""
+                {"recipient":{"id":"1"},"messaging_type":"UTILITY","message":{"template":{"name":"order_update",
+                 "language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"A-1001"}]}]}}}""");
+    }
+
+    @Test
     void aNewTagUnknownToTheComponentIsPassedOn() {
         send("x", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.TAG, "SOME_FUTURE_TAG"));
 

@@ -23,7 +23,7 @@ public final class SendRequestValidator {
     private static final Set<String> SENDER_ACTION_KEYS = Set.of("recipient", "sender_action", "payload",
             "persona_id");
     private static final List<String> MESSAGE_CONTENT_KEYS = List.of("text", "attachment", "attachments",
-            "sticker_id", "dynamic_text");
+            "sticker_id", "dynamic_text", "template");
     private static final Set<String> MEDIA_TYPES = Set.of("image", "audio", "video", "file");
     private static final Set<String> QUICK_REPLY_TYPES = Set.of("text", "user_phone_number", "user_email");
     private static final Set<String> BUTTON_TYPES = Set.of("web_url", "postback", "phone_number", "account_link",
@@ -158,6 +158,11 @@ public final class SendRequestValidator {
         } else if (type != null && MessagingType.MESSAGE_TAG.name().equals(type.asText())) {
             v.add("tag", "missing: messaging_type MESSAGE_TAG needs a tag (header CamelMessengerTag or option tag)");
         }
+        if (request.path("message").has("template") && type != null
+            && !MessagingType.UTILITY.name().equals(type.asText())) {
+            v.add("messaging_type", "a utility template (message.template) is sent with messaging_type UTILITY, not "
+                                    + type.asText());
+        }
     }
 
     private static void checkMessage(JsonNode message, Violations v) {
@@ -168,8 +173,8 @@ public final class SendRequestValidator {
         List<String> contents = MESSAGE_CONTENT_KEYS.stream().filter(message::has).toList();
         if (contents.size() != 1) {
             v.add("message", contents.isEmpty()
-                    ? "has no content: set text, attachment, attachments or sticker_id"
-                    : "must have exactly one of text, attachment, attachments, sticker_id; has " + contents);
+                    ? "has no content: set text, attachment, attachments, sticker_id or template"
+                    : "must have exactly one of " + String.join(", ", MESSAGE_CONTENT_KEYS) + "; has " + contents);
         }
         JsonNode text = message.get("text");
         if (text != null) {
@@ -190,6 +195,10 @@ public final class SendRequestValidator {
         if (sticker != null && !sticker.canConvertToLong() && !sticker.asText().matches("\\d+")) {
             v.add("message.sticker_id", "must be a number");
         }
+        JsonNode template = message.get("template");
+        if (template != null) {
+            checkUtilityTemplate(template, v);
+        }
         checkQuickReplies(message.get("quick_replies"), v);
         JsonNode metadata = message.get("metadata");
         if (metadata != null) {
@@ -198,6 +207,19 @@ public final class SendRequestValidator {
             } else {
                 v.maxLength("message.metadata", metadata.asText(), SendApiLimit.METADATA);
             }
+        }
+    }
+
+    private static void checkUtilityTemplate(JsonNode template, Violations v) {
+        if (!template.isObject()) {
+            v.add("message.template", "must be an object with name and language.code");
+            return;
+        }
+        if (!nonBlankText(template.get("name"))) {
+            v.add("message.template.name", "missing: a utility message names its approved template");
+        }
+        if (!nonBlankText(template.path("language").get("code"))) {
+            v.add("message.template.language.code", "missing: a utility message needs the template's language code");
         }
     }
 

@@ -152,6 +152,20 @@ class SendRequestValidatorTest {
         assertThatCode(() -> SendRequestValidator.validate(typed("UTILITY", null))).doesNotThrowAnyException();
     }
 
+    @Test
+    void utilityTemplateRules() {
+        ObjectNode utility = message("{\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"en_US\"}}}");
+        utility.put("messaging_type", "UTILITY");
+        assertThatCode(() -> SendRequestValidator.validate(utility)).doesNotThrowAnyException();
+        utility.put("messaging_type", "UPDATE");
+        assertThat(refused(utility).getMessage())
+                .contains("messaging_type: a utility template (message.template) is sent with messaging_type UTILITY");
+        ObjectNode unnamed = message("{\"template\":{\"language\":{}}}");
+        unnamed.put("messaging_type", "UTILITY");
+        assertThat(refused(unnamed).getViolations()).extracting(MessengerValidationException.Violation::field)
+                .containsExactly("message.template.name", "message.template.language.code");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "CONFIRMED_EVENT_UPDATE", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE", "SHIPPING_UPDATE",
             "RESERVATION_UPDATE", "ISSUE_RESOLUTION", "APPOINTMENT_UPDATE", "GAME_EVENT", "TRANSPORTATION_UPDATE",

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +24,6 @@ import org.apache.camel.Exchange;
 final class SendRequestAssembler {
 
     private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final String[] FULL_REQUEST_KEYS = { "recipient", "message", "sender_action" };
     private static final String[][] RECIPIENT_HEADERS = {
             { MessengerSendConstants.RECIPIENT_ID, "id" },
             { MessengerSendConstants.RECIPIENT_USER_REF, "user_ref" },
@@ -118,13 +116,13 @@ final class SendRequestAssembler {
             return mapper.valueToTree(request);
         }
         if (body instanceof Message message) {
-            return wrapMessage(mapper.valueToTree(message));
+            return RequestBodies.wrapMessage(mapper.valueToTree(message), mapper);
         }
         if (body instanceof JsonNode node) {
-            return fromJsonObject(node.deepCopy(), "a JsonNode");
+            return RequestBodies.fromJsonObject(node.deepCopy(), "a JsonNode", mapper);
         }
         if (body instanceof Map<?, ?> map) {
-            return fromJsonObject(mapper.valueToTree(map), "a Map");
+            return RequestBodies.fromJsonObject(mapper.valueToTree(map), "a Map", mapper);
         }
         String text = body instanceof String s ? s : exchange.getContext().getTypeConverter().convertTo(String.class,
                 exchange, body);
@@ -133,43 +131,7 @@ final class SendRequestAssembler {
                                                            + "text, a JSON object, a Map, or the model's SendRequest or "
                                                            + "Message");
         }
-        return fromText(text);
-    }
-
-    private ObjectNode fromText(String text) {
-        String trimmed = text.strip();
-        if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
-            try {
-                JsonNode node = mapper.readTree(trimmed);
-                if (node != null && node.isObject()) {
-                    return fromJsonObject(node, "a JSON String");
-                }
-            } catch (JsonProcessingException e) {
-                // not JSON after all: plain text that happens to use braces
-            }
-        }
-        ObjectNode message = mapper.createObjectNode();
-        message.put("text", text);
-        return wrapMessage(message);
-    }
-
-    private ObjectNode fromJsonObject(JsonNode node, String what) {
-        if (!node.isObject()) {
-            throw new MessengerValidationException("body", what + " body must be a JSON object, not " + node.getNodeType());
-        }
-        ObjectNode object = (ObjectNode) node;
-        for (String key : FULL_REQUEST_KEYS) {
-            if (object.has(key)) {
-                return object;
-            }
-        }
-        return wrapMessage(object);
-    }
-
-    private ObjectNode wrapMessage(JsonNode message) {
-        ObjectNode request = mapper.createObjectNode();
-        request.set("message", message);
-        return request;
+        return RequestBodies.fromText(text, mapper);
     }
 
     private JsonNode recipientFromHeaders(org.apache.camel.Message in) {

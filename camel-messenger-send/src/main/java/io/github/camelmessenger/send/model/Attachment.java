@@ -1,15 +1,24 @@
 package io.github.camelmessenger.send.model;
 
+import java.io.IOException;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.github.camelmessenger.send.model.template.TemplatePayload;
 
 /**
  * A message attachment: media by URL or attachment id, or a template.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(using = Attachment.Reader.class)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Attachment {
@@ -54,6 +63,10 @@ public final class Attachment {
         return new Attachment(FILE, payload);
     }
 
+    public static Attachment template(TemplatePayload payload) {
+        return new Attachment(TEMPLATE, payload);
+    }
+
     public String getType() {
         return type;
     }
@@ -70,5 +83,28 @@ public final class Attachment {
     @Override
     public int hashCode() {
         return Objects.hash(type, payload);
+    }
+
+    /** Reads the payload as the class its attachment type calls for: media, a template, or kept as it is. */
+    static final class Reader extends StdDeserializer<Attachment> {
+
+        private static final Set<String> MEDIA = Set.of(IMAGE, AUDIO, VIDEO, FILE);
+
+        Reader() {
+            super(Attachment.class);
+        }
+
+        @Override
+        public Attachment deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            String type = node.path("type").asText(null);
+            JsonNode payload = node.get("payload");
+            if (payload == null || payload.isNull()) {
+                return new Attachment(type, null);
+            }
+            Class<? extends AttachmentPayload> payloadClass = TEMPLATE.equals(type)
+                    ? TemplatePayload.class : MEDIA.contains(type) ? MediaPayload.class : OtherPayload.class;
+            return new Attachment(type, parser.getCodec().treeToValue(payload, payloadClass));
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
  * A quick reply button shown above the composer.
@@ -38,12 +39,16 @@ public final class QuickReply {
         this.imageUrl = imageUrl;
     }
 
+    /** A text quick reply: title at most 20 characters, payload at most 1000; checked. */
     public static QuickReply text(String title, String payload) {
-        return new QuickReply(TEXT, title, payload, null);
+        return text(title, payload, null);
     }
 
+    /** A text quick reply with an icon; checked like {@link #text(String, String)}. */
     public static QuickReply text(String title, String payload, String imageUrl) {
-        return new QuickReply(TEXT, title, payload, imageUrl);
+        QuickReply reply = new QuickReply(TEXT, title, payload, imageUrl);
+        SendRequestValidator.validateQuickReply(reply);
+        return reply;
     }
 
     /** Offers the phone number from the person's profile. */

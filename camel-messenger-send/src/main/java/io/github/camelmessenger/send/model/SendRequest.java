@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
  * A whole Send API request: the recipient and either a message or a sender action. As a route body it is sent as
@@ -53,6 +54,11 @@ public final class SendRequest {
     /** A sender action to a recipient. */
     public static SendRequest senderAction(Recipient recipient, SenderAction action) {
         return builder().recipient(recipient).senderAction(action).build();
+    }
+
+    @Override
+    public String toString() {
+        return "SendRequest" + MessengerJson.mapper().valueToTree(this);
     }
 
     public Recipient getRecipient() {
@@ -164,6 +170,11 @@ public final class SendRequest {
             return this;
         }
 
+        /**
+         * The request; throws {@link io.github.camelmessenger.send.error.MessengerValidationException} when what it
+         * holds breaks one of Meta's rules. Recipient and messaging type may be left out: the producer fills them
+         * from headers and options.
+         */
         public SendRequest build() {
             SendRequest copy = new SendRequest();
             copy.recipient = request.recipient;
@@ -175,6 +186,7 @@ public final class SendRequest {
             copy.notificationType = request.notificationType;
             copy.replyTo = request.replyTo;
             copy.personaId = request.personaId;
+            SendRequestValidator.validateIncomplete(MessengerJson.mapper().valueToTree(copy));
             return copy;
         }
     }

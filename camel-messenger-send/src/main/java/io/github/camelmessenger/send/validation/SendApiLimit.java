@@ -19,6 +19,7 @@ public enum SendApiLimit {
     BUTTON_TEMPLATE_TEXT(640, "characters"),
     BUTTON_TEMPLATE_BUTTONS(3, "buttons"),
     MEDIA_ELEMENTS(1, "element"),
+    PRODUCT_ELEMENTS(10, "products"),
     BUTTON_TITLE(20, "characters"),
     POSTBACK_PAYLOAD(1000, "characters");
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.model.QuickReply;
 import io.github.camelmessenger.send.model.MessagingType;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.SenderAction;
 
@@ -29,6 +30,8 @@ public final class SendRequestValidator {
     private static final Set<String> BUTTON_TYPES = Set.of("web_url", "postback", "phone_number", "account_link",
             "account_unlink", "game_play");
     private static final Set<String> WEBVIEW_HEIGHT_RATIOS = Set.of("compact", "tall", "full");
+    private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("horizontal", "square");
+    private static final String TEMPLATE_PATH = "message.attachment.payload";
     private static final Map<String, String> RETIRED_TEMPLATES = Map.of(
             "list", "the list template was retired by Meta with Graph API v4.0 (2019); use a generic template",
             "open_graph", "the open graph template was retired by Meta with Graph API v4.0 (2019); use a generic "
@@ -37,21 +40,77 @@ public final class SendRequestValidator {
     private SendRequestValidator() {
     }
 
-    /** Throws {@link MessengerValidationException} naming every broken rule; returns normally otherwise. */
+    /**
+     * Checks a whole request as it is about to be sent. Throws {@link MessengerValidationException} naming every
+     * broken rule; returns normally otherwise.
+     */
     public static void validate(ObjectNode request) {
+        check(request, true);
+    }
+
+    /**
+     * Checks the parts a request already has, leaving out what the producer fills in later from headers and
+     * options (recipient, messaging type): for the model's builders.
+     */
+    public static void validateIncomplete(ObjectNode request) {
+        check(request, false);
+    }
+
+    /** Checks a {@code message} object (the model's or a JSON tree); paths start with {@code message}. */
+    public static void validateMessage(Object message) {
         Violations v = new Violations();
-        checkRecipient(request.get("recipient"), v);
+        checkMessage(tree(message), v);
+        v.throwIfAny();
+    }
+
+    /** Checks a template payload; paths start with {@code message.attachment.payload}, where it is sent. */
+    public static void validateTemplate(Object template) {
+        Violations v = new Violations();
+        checkTemplate(tree(template), TEMPLATE_PATH, v);
+        v.throwIfAny();
+    }
+
+    /** Checks one element of a generic template; paths start with {@code element}. */
+    public static void validateGenericElement(Object element) {
+        Violations v = new Violations();
+        checkGenericElement(tree(element), "element", v);
+        v.throwIfAny();
+    }
+
+    /** Checks one button; paths start with {@code button}. */
+    public static void validateButton(Object button) {
+        Violations v = new Violations();
+        checkButton(tree(button), "button", v);
+        v.throwIfAny();
+    }
+
+    /** Checks one quick reply; paths start with {@code quick_reply}. */
+    public static void validateQuickReply(Object quickReply) {
+        Violations v = new Violations();
+        checkQuickReply(tree(quickReply), "quick_reply", v);
+        v.throwIfAny();
+    }
+
+    private static JsonNode tree(Object value) {
+        return value instanceof JsonNode node ? node : MessengerJson.mapper().valueToTree(value);
+    }
+
+    private static void check(ObjectNode request, boolean complete) {
+        Violations v = new Violations();
+        if (complete || request.has("recipient")) {
+            checkRecipient(request.get("recipient"), v);
+        }
         JsonNode action = request.get("sender_action");
         JsonNode message = request.get("message");
         if (action != null && message != null) {
             v.add("message", "a request carries either message or sender_action, not both (Meta answers 100/2018014)");
-        } else if (action == null && message == null) {
+        } else if (complete && action == null && message == null) {
             v.add("message", "missing: the request needs a message or a sender_action");
         }
         if (action != null) {
             checkSenderAction(request, action, v);
         } else {
-            checkMessagingTypeAndTag(request, v);
+            checkMessagingTypeAndTag(request, complete, v);
             if (message != null) {
                 checkMessage(message, v);
             }
@@ -130,12 +189,12 @@ public final class SendRequestValidator {
         }
     }
 
-    private static void checkMessagingTypeAndTag(ObjectNode request, Violations v) {
+    private static void checkMessagingTypeAndTag(ObjectNode request, boolean complete, Violations v) {
         JsonNode type = request.get("messaging_type");
         JsonNode tag = request.get("tag");
-        if (type == null) {
+        if (type == null && complete) {
             v.add("messaging_type", "missing: every message send needs one of RESPONSE, UPDATE, MESSAGE_TAG, UTILITY");
-        } else {
+        } else if (type != null) {
             checkEnum(request, "messaging_type", MessagingType.class, v);
         }
         if (tag != null) {
@@ -285,6 +344,8 @@ public final class SendRequestValidator {
             case "generic" -> checkGeneric(payload, path, v);
             case "button" -> checkButtonTemplate(payload, path, v);
             case "media" -> checkMediaTemplate(payload, path, v);
+            case "product" -> checkProductTemplate(payload, path, v);
+            case "receipt" -> checkReceiptTemplate(payload, path, v);
             default -> checkButtons(payload.get("buttons"), path + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
         }
     }
@@ -298,20 +359,26 @@ public final class SendRequestValidator {
         }
         v.maxCount(path + ".elements", elements.size(), SendApiLimit.GENERIC_ELEMENTS);
         for (int i = 0; i < elements.size(); i++) {
-            String elementPath = path + ".elements[" + i + "]";
-            JsonNode element = elements.get(i);
-            requiredText(element.get("title"), elementPath + ".title", "every generic template element needs a title",
-                    SendApiLimit.ELEMENT_TITLE, v);
-            JsonNode subtitle = element.get("subtitle");
-            if (subtitle != null) {
-                v.maxLength(elementPath + ".subtitle", subtitle.asText(), SendApiLimit.ELEMENT_SUBTITLE);
-            }
-            JsonNode defaultAction = element.get("default_action");
-            if (defaultAction != null) {
-                checkDefaultAction(defaultAction, elementPath + ".default_action", v);
-            }
-            checkButtons(element.get("buttons"), elementPath + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
+            checkGenericElement(elements.get(i), path + ".elements[" + i + "]", v);
         }
+        JsonNode ratio = payload.get("image_aspect_ratio");
+        if (ratio != null && !IMAGE_ASPECT_RATIOS.contains(ratio.asText())) {
+            v.add(path + ".image_aspect_ratio", "'" + ratio.asText() + "' is not one of horizontal, square");
+        }
+    }
+
+    private static void checkGenericElement(JsonNode element, String path, Violations v) {
+        requiredText(element.get("title"), path + ".title", "every generic template element needs a title",
+                SendApiLimit.ELEMENT_TITLE, v);
+        JsonNode subtitle = element.get("subtitle");
+        if (subtitle != null) {
+            v.maxLength(path + ".subtitle", subtitle.asText(), SendApiLimit.ELEMENT_SUBTITLE);
+        }
+        JsonNode defaultAction = element.get("default_action");
+        if (defaultAction != null) {
+            checkDefaultAction(defaultAction, path + ".default_action", v);
+        }
+        checkButtons(element.get("buttons"), path + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
     }
 
     private static void checkButtonTemplate(JsonNode payload, String path, Violations v) {
@@ -342,6 +409,32 @@ public final class SendRequestValidator {
         }
         checkUrlXorAttachmentId(element, elementPath, v);
         checkButtons(element.get("buttons"), elementPath + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
+    }
+
+    private static void checkProductTemplate(JsonNode payload, String path, Violations v) {
+        JsonNode elements = payload.get("elements");
+        if (elements == null || !elements.isArray() || elements.isEmpty()) {
+            v.add(path + ".elements", "a product template needs 1 to " + SendApiLimit.PRODUCT_ELEMENTS.max()
+                                      + " products");
+            return;
+        }
+        v.maxCount(path + ".elements", elements.size(), SendApiLimit.PRODUCT_ELEMENTS);
+        for (int i = 0; i < elements.size(); i++) {
+            if (!nonBlankText(elements.get(i).get("id"))) {
+                v.add(path + ".elements[" + i + "].id", "missing: each product is given by its catalog id");
+            }
+        }
+    }
+
+    private static void checkReceiptTemplate(JsonNode payload, String path, Violations v) {
+        for (String field : List.of("recipient_name", "order_number", "currency", "payment_method")) {
+            if (!nonBlankText(payload.get(field))) {
+                v.add(path + "." + field, "missing: a receipt template needs " + field);
+            }
+        }
+        if (!payload.path("summary").path("total_cost").isNumber()) {
+            v.add(path + ".summary.total_cost", "missing: a receipt template needs summary.total_cost as a number");
+        }
     }
 
     private static void checkButtons(JsonNode buttons, String path, SendApiLimit countLimit, Violations v) {
@@ -426,29 +519,31 @@ public final class SendRequestValidator {
         }
         v.maxCount("message.quick_replies", quickReplies.size(), SendApiLimit.QUICK_REPLIES);
         for (int i = 0; i < quickReplies.size(); i++) {
-            String path = "message.quick_replies[" + i + "]";
-            JsonNode reply = quickReplies.get(i);
-            String type = reply.path("content_type").asText("");
-            if ("location".equals(type)) {
-                v.add(path + ".content_type", "the location quick reply was retired by Meta in 2019");
-                continue;
-            }
-            if (!QUICK_REPLY_TYPES.contains(type)) {
-                v.add(path + ".content_type", (type.isEmpty() ? "missing" : "'" + type + "' is not one of")
-                                              + " text, user_phone_number, user_email");
-                continue;
-            }
-            if (!QuickReply.TEXT.equals(type)) {
-                continue;
-            }
-            requiredText(reply.get("title"), path + ".title", "a text quick reply needs a title",
-                    SendApiLimit.QUICK_REPLY_TITLE, v);
-            JsonNode payload = reply.get("payload");
-            if (payload == null || payload.asText().isEmpty()) {
-                v.add(path + ".payload", "missing: a text quick reply needs a payload");
-            } else {
-                v.maxLength(path + ".payload", payload.asText(), SendApiLimit.QUICK_REPLY_PAYLOAD);
-            }
+            checkQuickReply(quickReplies.get(i), "message.quick_replies[" + i + "]", v);
+        }
+    }
+
+    private static void checkQuickReply(JsonNode reply, String path, Violations v) {
+        String type = reply.path("content_type").asText("");
+        if ("location".equals(type)) {
+            v.add(path + ".content_type", "the location quick reply was retired by Meta in 2019");
+            return;
+        }
+        if (!QUICK_REPLY_TYPES.contains(type)) {
+            v.add(path + ".content_type", (type.isEmpty() ? "missing" : "'" + type + "' is not one of")
+                                          + " text, user_phone_number, user_email");
+            return;
+        }
+        if (!QuickReply.TEXT.equals(type)) {
+            return;
+        }
+        requiredText(reply.get("title"), path + ".title", "a text quick reply needs a title",
+                SendApiLimit.QUICK_REPLY_TITLE, v);
+        JsonNode payload = reply.get("payload");
+        if (payload == null || payload.asText().isEmpty()) {
+            v.add(path + ".payload", "missing: a text quick reply needs a payload");
+        } else {
+            v.maxLength(path + ".payload", payload.asText(), SendApiLimit.QUICK_REPLY_PAYLOAD);
         }
     }
 

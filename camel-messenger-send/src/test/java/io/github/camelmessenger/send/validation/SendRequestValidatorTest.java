@@ -45,7 +45,8 @@ class SendRequestValidatorTest {
                 Arguments.of("button title", 20, "message.attachment.payload.buttons[0].title", "the limit is 20"),
                 Arguments.of("postback payload", 1000, "message.attachment.payload.buttons[0].payload", "the limit is 1000"),
                 Arguments.of("media template buttons", 3, "message.attachment.payload.elements[0].buttons",
-                        "the limit is 3"));
+                        "the limit is 3"),
+                Arguments.of("product elements", 10, "message.attachment.payload.elements", "the limit is 10"));
     }
 
     @ParameterizedTest(name = "{0}: {1} passes, {1}+1 is refused")
@@ -90,6 +91,8 @@ class SendRequestValidatorTest {
             case "media template buttons" -> template("{\"template_type\":\"media\",\"elements\":[{\"media_type\":"
                                                       + "\"image\",\"attachment_id\":\"1\",\"buttons\":[" + buttons(n)
                                                       + "]}]}");
+            case "product elements" -> template("{\"template_type\":\"product\",\"elements\":["
+                                                + repeat(n, i -> "{\"id\":\"p" + i + "\"}") + "]}");
             default -> throw new IllegalArgumentException(rule);
         };
     }
@@ -266,7 +269,17 @@ class SendRequestValidatorTest {
                                                                    + "\"account_unlink\"}]}")))
                 .doesNotThrowAnyException();
         assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"receipt\","
-                                                                    + "\"recipient_name\":\"A\"}")))
+                                                                    + "\"recipient_name\":\"A\",\"order_number\":\"1\","
+                                                                    + "\"currency\":\"USD\",\"payment_method\":\"Visa\","
+                                                                    + "\"summary\":{\"total_cost\":9.5}}")))
+                .doesNotThrowAnyException();
+        assertThat(refused(template("{\"template_type\":\"receipt\",\"recipient_name\":\"A\","
+                                    + "\"summary\":{\"total_cost\":\"9.5\"}}")).getViolations())
+                .extracting(MessengerValidationException.Violation::field)
+                .containsExactly("message.attachment.payload.order_number", "message.attachment.payload.currency",
+                        "message.attachment.payload.payment_method", "message.attachment.payload.summary.total_cost");
+        assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"coupon\","
+                                                                    + "\"title\":\"10% off\"}")))
                 .doesNotThrowAnyException();
     }
 

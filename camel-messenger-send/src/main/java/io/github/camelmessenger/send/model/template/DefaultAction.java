@@ -1,0 +1,43 @@
+package io.github.camelmessenger.send.model.template;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.button.WebviewHeightRatio;
+
+/**
+ * What tapping a generic template element opens: a URL, like a URL button without a title.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "type", allowGetters = true)
+@JsonPropertyOrder({ "type", "url" })
+public record DefaultAction(
+        @JsonProperty("url") String url,
+        @JsonProperty("webview_height_ratio") WebviewHeightRatio webviewHeightRatio,
+        @JsonProperty("messenger_extensions") Boolean messengerExtensions,
+        @JsonProperty("fallback_url") String fallbackUrl,
+        @JsonProperty("webview_share_button") String webviewShareButton) {
+
+    @JsonProperty("type")
+    public String type() {
+        return "web_url";
+    }
+
+    public static DefaultAction url(String url) {
+        return new DefaultAction(url, null, null, null, null);
+    }
+
+    public DefaultAction withWebviewHeightRatio(WebviewHeightRatio ratio) {
+        return new DefaultAction(url, ratio, messengerExtensions, fallbackUrl, webviewShareButton);
+    }
+
+    /** Lets the page use the Messenger Extensions SDK; the fallback URL opens where extensions are unavailable. */
+    public DefaultAction withMessengerExtensions(String fallbackUrl) {
+        return new DefaultAction(url, webviewHeightRatio, Boolean.TRUE, fallbackUrl, webviewShareButton);
+    }
+
+    public DefaultAction withShareButtonHidden() {
+        return new DefaultAction(url, webviewHeightRatio, messengerExtensions, fallbackUrl, "hide");
+    }
+}

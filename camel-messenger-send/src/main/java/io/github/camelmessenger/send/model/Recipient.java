@@ -28,6 +28,8 @@ public final class Recipient {
     private String commentId;
     @JsonProperty("notification_messages_token")
     private String notificationMessagesToken;
+    @JsonProperty("one_time_notif_token")
+    private String oneTimeNotifToken;
 
     Recipient() {
         // for Jackson
@@ -83,6 +85,13 @@ public final class Recipient {
         return r;
     }
 
+    /** A person who accepted a one-time notification request, by its token (Meta's older opt-in). */
+    public static Recipient oneTimeNotifToken(String token) {
+        Recipient r = new Recipient();
+        r.oneTimeNotifToken = token;
+        return r;
+    }
+
     public String getId() {
         return id;
     }
@@ -111,16 +120,22 @@ public final class Recipient {
         return notificationMessagesToken;
     }
 
+    public String getOneTimeNotifToken() {
+        return oneTimeNotifToken;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Recipient other && Objects.equals(id, other.id) && Objects.equals(userRef, other.userRef)
                 && Objects.equals(phoneNumber, other.phoneNumber) && Objects.equals(name, other.name)
                 && Objects.equals(postId, other.postId) && Objects.equals(commentId, other.commentId)
-                && Objects.equals(notificationMessagesToken, other.notificationMessagesToken);
+                && Objects.equals(notificationMessagesToken, other.notificationMessagesToken)
+                && Objects.equals(oneTimeNotifToken, other.oneTimeNotifToken);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, userRef, phoneNumber, name, postId, commentId, notificationMessagesToken);
+        return Objects.hash(id, userRef, phoneNumber, name, postId, commentId, notificationMessagesToken,
+                oneTimeNotifToken);
     }
 }

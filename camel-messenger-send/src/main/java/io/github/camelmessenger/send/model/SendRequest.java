@@ -1,8 +1,13 @@
 package io.github.camelmessenger.send.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -37,6 +42,9 @@ public final class SendRequest {
     private ReplyTo replyTo;
     @JsonProperty("persona_id")
     private String personaId;
+    // top-level fields the model has no slot for (such as "page" in Meta's opt-in samples), written back unchanged
+    @JsonIgnore
+    private final Map<String, Object> otherFields = new LinkedHashMap<>();
 
     SendRequest() {
         // for Jackson
@@ -97,19 +105,31 @@ public final class SendRequest {
         return personaId;
     }
 
+    /** Top-level fields read from JSON that the model has no slot for; sent as they are. */
+    @JsonAnyGetter
+    public Map<String, Object> getOtherFields() {
+        return otherFields;
+    }
+
+    @JsonAnySetter
+    void setOtherField(String name, Object value) {
+        otherFields.put(name, value);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SendRequest other && Objects.equals(recipient, other.recipient)
                 && messagingType == other.messagingType && senderAction == other.senderAction
                 && Objects.equals(payload, other.payload) && Objects.equals(message, other.message)
                 && Objects.equals(tag, other.tag) && notificationType == other.notificationType
-                && Objects.equals(replyTo, other.replyTo) && Objects.equals(personaId, other.personaId);
+                && Objects.equals(replyTo, other.replyTo) && Objects.equals(personaId, other.personaId)
+                && otherFields.equals(other.otherFields);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(recipient, messagingType, senderAction, payload, message, tag, notificationType, replyTo,
-                personaId);
+                personaId, otherFields);
     }
 
     public static final class Builder {

@@ -29,11 +29,13 @@ public record GamePlayButton(
     }
 
     public GamePlayButton withPlayer(String playerId) {
-        return Button.checked(new GamePlayButton(title, payload, new GameMetadata(playerId, null)));
+        return Button.checked(new GamePlayButton(title, payload,
+                new GameMetadata(playerId, gameMetadata == null ? null : gameMetadata.contextId())));
     }
 
     public GamePlayButton withContext(String contextId) {
-        return Button.checked(new GamePlayButton(title, payload, new GameMetadata(null, contextId)));
+        return Button.checked(new GamePlayButton(title, payload,
+                new GameMetadata(gameMetadata == null ? null : gameMetadata.playerId(), contextId)));
     }
 
     /** The player or the game context the game starts against. */

@@ -14,11 +14,12 @@ import io.github.camelmessenger.send.validation.SendRequestValidator;
  * up to 3 buttons.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({ "title", "image_url", "subtitle", "default_action", "buttons" })
+@JsonPropertyOrder({ "title", "image_url", "subtitle", "item_url", "default_action", "buttons" })
 public record GenericElement(
         @JsonProperty("title") String title,
         @JsonProperty("subtitle") String subtitle,
         @JsonProperty("image_url") String imageUrl,
+        @JsonProperty("item_url") String itemUrl,
         @JsonProperty("default_action") DefaultAction defaultAction,
         @JsonProperty("buttons") List<Button> buttons) {
 
@@ -34,6 +35,7 @@ public record GenericElement(
         private final String title;
         private String subtitle;
         private String imageUrl;
+        private String itemUrl;
         private DefaultAction defaultAction;
         private final List<Button> buttons = new ArrayList<>();
 
@@ -51,6 +53,16 @@ public record GenericElement(
             return this;
         }
 
+        /**
+         * The URL opened when the element is tapped. Meta replaced it with {@link #defaultAction(DefaultAction)};
+         * kept so that elements read from older JSON are written back unchanged.
+         */
+        @Deprecated
+        public Builder itemUrl(String itemUrl) {
+            this.itemUrl = itemUrl;
+            return this;
+        }
+
         public Builder defaultAction(DefaultAction defaultAction) {
             this.defaultAction = defaultAction;
             return this;
@@ -63,7 +75,7 @@ public record GenericElement(
 
         /** The element; throws MessengerValidationException when it breaks one of Meta's limits. */
         public GenericElement build() {
-            GenericElement element = new GenericElement(title, subtitle, imageUrl, defaultAction,
+            GenericElement element = new GenericElement(title, subtitle, imageUrl, itemUrl, defaultAction,
                     buttons.isEmpty() ? null : buttons);
             SendRequestValidator.validateGenericElement(element);
             return element;

@@ -99,7 +99,12 @@ class SecretsStayOutTest extends MessengerSendTestSupport {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
         }
 
-        List<String> lines = captured.list.stream()
+        List<ILoggingEvent> events;
+        synchronized (captured) {
+            // the HTTP client's threads may still be logging: read a copy, under the appender's own lock
+            events = new ArrayList<>(captured.list);
+        }
+        List<String> lines = events.stream()
                 .map(e -> e.getFormattedMessage()
                           + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();

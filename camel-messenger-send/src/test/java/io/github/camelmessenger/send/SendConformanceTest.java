@@ -2,8 +2,6 @@ package io.github.camelmessenger.send;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelmessenger.send.ConformanceCorpus.Case;
+import io.github.camelmessenger.send.ConformanceCorpus.RefusedField;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.error.MessengerValidationException.Violation;
 import org.apache.camel.Exchange;
@@ -34,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the shared Send API conformance corpus ({@code shared/conformance/send-cases.jsonl}, DESIGN.md section 7)
  * against the producer and a real HTTP server (WireMock) standing in for the Graph API.
  * <p>
- * Every case is classified, with the reason written down here:
+ * Every case is classified by {@link ConformanceCorpus#classify} (shared with {@code ModelConformanceTest}, which
+ * takes the fragment scopes in), with the reason written down here:
  * <ul>
  * <li><b>out of scope</b> for this component version (skipped, reported as skipped with the reason): endpoints other
  * than {@code /me/messages} and {@code /{page-id}/messages} (Attachment Upload API, Graph batch, Personas API,
@@ -43,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * issue); {@code quirk} cases (they record a peer library's wire bug); requests holding a placeholder that cannot be
  * valid on the wire (a string where Meta requires a boolean, such as {@code is_reusable: "<IS_REUSABLE?>"});</li>
  * <li><b>retired</b>: a tag Meta retired (DESIGN.md section 4), list and open_graph templates, element_share
- * buttons, location quick replies: both routes must throw {@link MessengerValidationException} naming the field,
- * and nothing may reach the server;</li>
+ * buttons, location quick replies (and location attachments, which occur only in fragments): both routes must
+ * throw {@link MessengerValidationException} naming the field, and nothing may reach the server;</li>
  * <li><b>current</b>: everything else. Each is sent two ways and the exact JSON that arrives is asserted: (1) the
  * case's whole request as a JSON String body; (2) the case's {@code message} as a JSON String body and everything
  * else through the {@code CamelMessenger*} headers (for sender actions the body is ignored).</li>
@@ -62,19 +61,7 @@ class SendConformanceTest extends MessengerSendTestSupport {
     /** Bounded: a send that gets no answer fails within this time instead of hanging the build. */
     private static final String TIMEOUTS = "connectTimeout=5000&requestTimeout=10000";
 
-    private static final Set<String> SEND_API_ENDPOINTS = Set.of("/me/messages", "/{page-id}/messages");
     private static final Set<String> OUT_OF_SCOPE_SCOPES = Set.of("message-only", "button-only");
-
-    /** The tags DESIGN.md section 4 says are refused: retired 27 April 2026, and retired 4 March 2020. */
-    private static final Set<String> RETIRED_TAGS = Set.of(
-            "CONFIRMED_EVENT_UPDATE", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE",
-            "SHIPPING_UPDATE", "RESERVATION_UPDATE", "ISSUE_RESOLUTION", "APPOINTMENT_UPDATE", "GAME_EVENT",
-            "TRANSPORTATION_UPDATE", "FEATURE_FUNCTIONALITY_UPDATE", "TICKET_UPDATE", "PAIRING_UPDATE",
-            "APPLICATION_UPDATE", "PAYMENT_UPDATE", "PERSONAL_FINANCE_UPDATE", "COMMUNITY_ALERT",
-            "CONFIRMED_EVENT_REMINDER", "BUSINESS_PRODUCTIVITY");
-
-    /** Fields Meta requires to be JSON booleans; a string there is a placeholder that cannot be valid on the wire. */
-    private static final Set<String> BOOLEAN_FIELDS = Set.of("is_reusable", "messenger_extensions", "sharable");
 
     /** Recipient identifiers and the header that carries each. */
     private static final Map<String, String> RECIPIENT_HEADERS = Map.of(
@@ -98,34 +85,6 @@ class SendConformanceTest extends MessengerSendTestSupport {
     private static boolean corpusRan;
     private static String absentReason;
 
-    private enum Kind { OUT_OF_SCOPE, RETIRED, CURRENT }
-
-    /**
-     * What a case is and why. For OUT_OF_SCOPE, {@code reason} is the category (counted in the summary) and
-     * {@code detail} the case's specifics; for RETIRED, {@code refusedField} says which violation must be named.
-     */
-    private record Classification(Kind kind, String reason, String detail, RefusedField refusedField) {
-    }
-
-    /** The violation a retired case must produce: a human label and a predicate on the violation's field. */
-    private record RefusedField(String label, Predicate<String> matches) {
-    }
-
-    private record Case(int index, String name, ObjectNode line, ObjectNode request, Classification classification) {
-        String displayPrefix() {
-            return String.format(Locale.ROOT, "#%03d %s", index, name);
-        }
-
-        boolean hasFeature(String feature) {
-            for (JsonNode f : line.path("features")) {
-                if (feature.equals(f.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /** Route (2): headers and body, or why the case cannot be expressed that way. */
     private record HeaderRoute(Map<String, Object> headers, Object body, List<String> inexpressible) {
     }
@@ -137,7 +96,7 @@ class SendConformanceTest extends MessengerSendTestSupport {
             absentReason = corpus.absentReason();
             return corpus.absentAsSkippedTest();
         }
-        List<Case> cases = readCases(corpus.file());
+        List<Case> cases = ConformanceCorpus.readCases(corpus.file(), OUT_OF_SCOPE_SCOPES);
         resetSummary();
         corpusRan = true;
         casesTotal = cases.size();
@@ -461,184 +420,5 @@ class SendConformanceTest extends MessengerSendTestSupport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    // ----------------------------------------------------------------------------------------------------------------
-    // reading and classifying the corpus
-
-    private static List<Case> readCases(Path file) throws IOException {
-        List<Case> cases = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int index = 0;
-        for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
-            String text = lines.get(lineNo);
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode line;
-            try {
-                line = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new AssertionError(file + " line " + (lineNo + 1) + " is not JSON", e);
-            }
-            assertThat(line.isObject() && line.path("request").isObject())
-                    .as("%s line %d: an object with a request object", file, lineNo + 1).isTrue();
-            ObjectNode request = (ObjectNode) line.get("request");
-            cases.add(new Case(index, line.path("case").asText("(unnamed)"), (ObjectNode) line, request,
-                    classify((ObjectNode) line, request)));
-            index++;
-        }
-        assertThat(cases).as("cases in %s", file).isNotEmpty();
-        return cases;
-    }
-
-    private static Classification classify(ObjectNode line, ObjectNode request) {
-        List<String> features = new ArrayList<>();
-        line.path("features").forEach(f -> features.add(f.asText()));
-        String endpoint = line.path("endpoint").asText("");
-        String host = line.path("host").asText("");
-        String scope = line.path("scope").asText("");
-
-        // (a) out of scope for this component version
-        if (features.contains("instagram") || host.equals("graph.instagram.com")) {
-            return outOfScope("Instagram messaging (later issue)", "host " + (host.isEmpty() ? "-" : host)
-                                                                   + ", endpoint " + endpoint);
-        }
-        if (!SEND_API_ENDPOINTS.contains(endpoint)) {
-            return outOfScope(endpointCategory(endpoint), "endpoint " + endpoint);
-        }
-        if (OUT_OF_SCOPE_SCOPES.contains(scope)) {
-            return outOfScope("scope " + scope + ": a fragment, not a request (covered by the model issue)",
-                    "scope " + scope);
-        }
-        if (features.contains("quirk")) {
-            return outOfScope("quirk: records a peer library's wire bug, not a request to reproduce",
-                    "features " + features);
-        }
-        String placeholder = firstNonBooleanFlag(request, "");
-        if (placeholder != null) {
-            return outOfScope("placeholder that cannot be valid on the wire", placeholder);
-        }
-
-        // (b) retired by Meta: refused before sending
-        JsonNode tag = request.get("tag");
-        if (tag != null && RETIRED_TAGS.contains(tag.asText().trim().toUpperCase(Locale.ROOT))) {
-            return retired("retired tag " + tag.asText(), new RefusedField("tag", "tag"::equals));
-        }
-        if (features.contains("tag:legacy")) {
-            return retired("legacy tag " + (tag == null ? "(none in request)" : tag.asText()),
-                    new RefusedField("tag", "tag"::equals));
-        }
-        String templateType = findRetiredTemplate(request);
-        if (templateType == null && features.contains("template:list")) {
-            templateType = "list";
-        } else if (templateType == null && features.contains("template:open_graph")) {
-            templateType = "open_graph";
-        }
-        if (templateType != null) {
-            return retired("retired template " + templateType,
-                    new RefusedField("template_type", f -> f.endsWith("template_type")));
-        }
-        if (containsArrayItem(request, "buttons", "type", "element_share") || features.contains("button:element_share")) {
-            Pattern buttonType = Pattern.compile(".*buttons\\[\\d+]\\.type");
-            return retired("retired button element_share",
-                    new RefusedField("buttons[i].type", f -> buttonType.matcher(f).matches()));
-        }
-        if (containsArrayItem(request, "quick_replies", "content_type", "location")
-            || features.contains("quick_replies:location")) {
-            Pattern replyType = Pattern.compile(".*quick_replies\\[\\d+]\\.content_type");
-            return retired("retired quick reply location",
-                    new RefusedField("quick_replies[i].content_type", f -> replyType.matcher(f).matches()));
-        }
-
-        // (c) current
-        return new Classification(Kind.CURRENT, "current", "", null);
-    }
-
-    private static String endpointCategory(String endpoint) {
-        if (endpoint.endsWith("/message_attachments")) {
-            return "endpoint */message_attachments: Attachment Upload API (later issue)";
-        }
-        if (endpoint.equals("/")) {
-            return "endpoint /: Graph batch API (later issue)";
-        }
-        if (endpoint.endsWith("/personas")) {
-            return "endpoint */personas: Personas API (later issue)";
-        }
-        if (endpoint.endsWith("_thread_control")) {
-            return "endpoint */*_thread_control: handover protocol (later issue)";
-        }
-        return "endpoint other than /me/messages and /{page-id}/messages (later issue)";
-    }
-
-    private static Classification outOfScope(String reason, String detail) {
-        return new Classification(Kind.OUT_OF_SCOPE, reason, detail, null);
-    }
-
-    private static Classification retired(String reason, RefusedField field) {
-        return new Classification(Kind.RETIRED, reason, "", field);
-    }
-
-    /** The path of the first field Meta requires as a boolean that holds something else, or null. */
-    private static String firstNonBooleanFlag(JsonNode node, String path) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (BOOLEAN_FIELDS.contains(field.getKey()) && !field.getValue().isBoolean()) {
-                    return childPath + " = " + field.getValue() + " (Meta requires a boolean)";
-                }
-                String inner = firstNonBooleanFlag(field.getValue(), childPath);
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String inner = firstNonBooleanFlag(node.get(i), path + "[" + i + "]");
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String findRetiredTemplate(JsonNode node) {
-        if (node.isObject()) {
-            String type = node.path("template_type").asText("");
-            if (type.equals("list") || type.equals("open_graph")) {
-                return type;
-            }
-        }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                String found = findRetiredTemplate(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether any array named {@code arrayField} anywhere in the tree has an item with {@code key == value}. */
-    private static boolean containsArrayItem(JsonNode node, String arrayField, String key, String value) {
-        if (node.isObject() && node.path(arrayField).isArray()) {
-            for (JsonNode item : node.get(arrayField)) {
-                if (value.equals(item.path(key).asText(null))) {
-                    return true;
-                }
-            }
-        }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (containsArrayItem(child, arrayField, key, value)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

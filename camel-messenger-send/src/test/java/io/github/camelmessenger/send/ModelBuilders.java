@@ -24,6 +24,7 @@ import io.github.camelmessenger.send.model.button.Button;
 import io.github.camelmessenger.send.model.button.GamePlayButton;
 import io.github.camelmessenger.send.model.button.WebUrlButton;
 import io.github.camelmessenger.send.model.button.WebviewHeightRatio;
+import io.github.camelmessenger.send.model.button.WebviewSettings;
 import io.github.camelmessenger.send.model.template.ButtonTemplate;
 import io.github.camelmessenger.send.model.template.CouponTemplate;
 import io.github.camelmessenger.send.model.template.CustomerFeedbackTemplate;
@@ -378,29 +379,7 @@ final class ModelBuilders {
             throw new NoBuilderApi("default_action type '" + type + "': DefaultAction is web_url only",
                     o.path("type"));
         }
-        DefaultAction action = DefaultAction.url(o.text("url"));
-        if (o.has("webview_height_ratio")) {
-            action = action.withWebviewHeightRatio(enumValue(o, "webview_height_ratio",
-                    WebviewHeightRatio::fromWireValue, WebviewHeightRatio::wireValue));
-        }
-        if (o.has("messenger_extensions")) {
-            if (!o.bool("messenger_extensions")) {
-                throw new NoBuilderApi("messenger_extensions false: only withMessengerExtensions (true)",
-                        o.path("messenger_extensions"));
-            }
-            action = action.withMessengerExtensions(o.has("fallback_url") ? o.text("fallback_url") : null);
-        } else if (o.has("fallback_url")) {
-            throw new NoBuilderApi("fallback_url without messenger_extensions: only withMessengerExtensions sets it",
-                    o.path("fallback_url"));
-        }
-        if (o.has("webview_share_button")) {
-            String share = o.text("webview_share_button");
-            if (!"hide".equals(share)) {
-                throw new NoBuilderApi("webview_share_button '" + share + "': only withShareButtonHidden (hide)",
-                        o.path("webview_share_button"));
-            }
-            action = action.withShareButtonHidden();
-        }
+        DefaultAction action = webviewSettings(o, DefaultAction.url(o.text("url")));
         o.done();
         return action;
     }
@@ -612,9 +591,14 @@ final class ModelBuilders {
     }
 
     private static WebUrlButton webUrlButton(Obj o) {
-        WebUrlButton button = Button.webUrl(o.text("title"), o.text("url"));
+        return webviewSettings(o, Button.webUrl(o.text("title"), o.text("url")));
+    }
+
+    /** The webview settings a URL button and a default action share, through their common builder methods. */
+    private static <T extends WebviewSettings<T>> T webviewSettings(Obj o, T target) {
+        T result = target;
         if (o.has("webview_height_ratio")) {
-            button = button.withWebviewHeightRatio(enumValue(o, "webview_height_ratio",
+            result = result.withWebviewHeightRatio(enumValue(o, "webview_height_ratio",
                     WebviewHeightRatio::fromWireValue, WebviewHeightRatio::wireValue));
         }
         if (o.has("messenger_extensions")) {
@@ -622,7 +606,7 @@ final class ModelBuilders {
                 throw new NoBuilderApi("messenger_extensions false: only withMessengerExtensions (true)",
                         o.path("messenger_extensions"));
             }
-            button = button.withMessengerExtensions(o.has("fallback_url") ? o.text("fallback_url") : null);
+            result = result.withMessengerExtensions(o.has("fallback_url") ? o.text("fallback_url") : null);
         } else if (o.has("fallback_url")) {
             throw new NoBuilderApi("fallback_url without messenger_extensions: only withMessengerExtensions sets it",
                     o.path("fallback_url"));
@@ -633,9 +617,9 @@ final class ModelBuilders {
                 throw new NoBuilderApi("webview_share_button '" + share + "': only withShareButtonHidden (hide)",
                         o.path("webview_share_button"));
             }
-            button = button.withShareButtonHidden();
+            result = result.withShareButtonHidden();
         }
-        return button;
+        return result;
     }
 
     private static GamePlayButton gamePlayButton(Obj o) {

@@ -17,7 +17,8 @@ public record WebUrlButton(
         @JsonProperty("webview_height_ratio") WebviewHeightRatio webviewHeightRatio,
         @JsonProperty("messenger_extensions") Boolean messengerExtensions,
         @JsonProperty("fallback_url") String fallbackUrl,
-        @JsonProperty("webview_share_button") String webviewShareButton) implements Button {
+        @JsonProperty("webview_share_button") String webviewShareButton)
+        implements Button, WebviewSettings<WebUrlButton> {
 
     public static final String TYPE = "web_url";
 
@@ -27,17 +28,18 @@ public record WebUrlButton(
         return TYPE;
     }
 
+    @Override
     public WebUrlButton withWebviewHeightRatio(WebviewHeightRatio ratio) {
         return Button.checked(new WebUrlButton(title, url, ratio, messengerExtensions, fallbackUrl, webviewShareButton));
     }
 
-    /** Lets the page use the Messenger Extensions SDK; the fallback URL opens where extensions are unavailable. */
+    @Override
     public WebUrlButton withMessengerExtensions(String fallbackUrl) {
         return Button.checked(new WebUrlButton(title, url, webviewHeightRatio, Boolean.TRUE, fallbackUrl,
                 webviewShareButton));
     }
 
-    /** Hides the share button of the webview ({@code webview_share_button: hide}). */
+    @Override
     public WebUrlButton withShareButtonHidden() {
         return Button.checked(new WebUrlButton(title, url, webviewHeightRatio, messengerExtensions, fallbackUrl,
                 "hide"));

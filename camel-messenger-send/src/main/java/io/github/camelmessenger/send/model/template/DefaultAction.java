@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.camelmessenger.send.model.button.WebviewHeightRatio;
+import io.github.camelmessenger.send.model.button.WebviewSettings;
 
 /**
  * What tapping a generic template element opens: a URL, like a URL button without a title.
@@ -17,7 +18,7 @@ public record DefaultAction(
         @JsonProperty("webview_height_ratio") WebviewHeightRatio webviewHeightRatio,
         @JsonProperty("messenger_extensions") Boolean messengerExtensions,
         @JsonProperty("fallback_url") String fallbackUrl,
-        @JsonProperty("webview_share_button") String webviewShareButton) {
+        @JsonProperty("webview_share_button") String webviewShareButton) implements WebviewSettings<DefaultAction> {
 
     @JsonProperty("type")
     public String type() {
@@ -28,15 +29,17 @@ public record DefaultAction(
         return new DefaultAction(url, null, null, null, null);
     }
 
+    @Override
     public DefaultAction withWebviewHeightRatio(WebviewHeightRatio ratio) {
         return new DefaultAction(url, ratio, messengerExtensions, fallbackUrl, webviewShareButton);
     }
 
-    /** Lets the page use the Messenger Extensions SDK; the fallback URL opens where extensions are unavailable. */
+    @Override
     public DefaultAction withMessengerExtensions(String fallbackUrl) {
         return new DefaultAction(url, webviewHeightRatio, Boolean.TRUE, fallbackUrl, webviewShareButton);
     }
 
+    @Override
     public DefaultAction withShareButtonHidden() {
         return new DefaultAction(url, webviewHeightRatio, messengerExtensions, fallbackUrl, "hide");
     }

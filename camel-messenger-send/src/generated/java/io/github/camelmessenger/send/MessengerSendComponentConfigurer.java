@@ -51,6 +51,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "notificationType": getOrCreateConfiguration(target).setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": getOrCreateConfiguration(target).setRateLimitBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,6 +85,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "tag": return java.lang.String.class;
@@ -116,6 +120,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "notificationType": return getOrCreateConfiguration(target).getNotificationType();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": return getOrCreateConfiguration(target).getRateLimitBackoff();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "tag": return getOrCreateConfiguration(target).getTag();

@@ -43,6 +43,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "personaId": target.setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": target.getConfiguration().setRateLimitBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "recipientid":
         case "recipientId": target.setRecipientId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
@@ -78,6 +80,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "personaId": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": return long.class;
         case "recipientid":
         case "recipientId": return java.lang.String.class;
         case "requesttimeout":
@@ -114,6 +118,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "personaId": return target.getPersonaId();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitbackoff":
+        case "rateLimitBackoff": return target.getConfiguration().getRateLimitBackoff();
         case "recipientid":
         case "recipientId": return target.getRecipientId();
         case "requesttimeout":

@@ -23,7 +23,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
@@ -35,6 +35,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
         props.add("pageId");
         props.add("personaId");
         props.add("rateLimit");
+        props.add("rateLimitBackoff");
         props.add("recipientId");
         props.add("requestTimeout");
         props.add("senderAction");

@@ -25,6 +25,7 @@ public class MessengerSendComponent extends DefaultComponent {
     private AsyncHttpClientPool httpClients;
     private ScheduledExecutorService pacingScheduler;
     private SendPacer pacer;
+    private final PagePauses pauses = new PagePauses();
 
     public MessengerSendComponent() {
     }
@@ -77,6 +78,10 @@ public class MessengerSendComponent extends DefaultComponent {
 
     SendPacer pacer() {
         return pacer;
+    }
+
+    PagePauses pauses() {
+        return pauses;
     }
 
     public MessengerSendConfiguration getConfiguration() {

@@ -63,6 +63,13 @@ public class MessengerSendConfiguration implements Cloneable {
                             + "rate wait their turn without holding a thread.")
     private double rateLimit;
 
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long to stop calling for a Page after Meta answers a rate-limit error without "
+                            + "suggesting a delay, in milliseconds (or a duration such as 1m). With a suggested delay "
+                            + "(estimated_time_to_regain_access) that delay is used. Sends for a paused Page fail at "
+                            + "once with MessengerRateLimitException; 0 turns pausing off.")
+    private long rateLimitBackoff = 60_000;
+
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "How long to wait for a connection to the Graph API, in milliseconds (or a duration "
                             + "such as 5s).")
@@ -151,6 +158,14 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public void setRateLimit(double rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitBackoff() {
+        return rateLimitBackoff;
+    }
+
+    public void setRateLimitBackoff(long rateLimitBackoff) {
+        this.rateLimitBackoff = rateLimitBackoff;
     }
 
     public long getConnectTimeout() {

@@ -98,6 +98,34 @@ public final class MessengerSendConstants {
               javaType = "String")
     public static final String ATTACHMENT_ID = "CamelMessengerAttachmentId";
 
+    @Metadata(label = "producer", description = "Set when a send fails: the simple name of the exception class, such "
+                                                + "as MessengerRecipientException.",
+              javaType = "String")
+    public static final String FAILURE_CLASS = "CamelMessengerFailureClass";
+
+    @Metadata(label = "producer", description = "Set when a send fails with a Graph error: Meta's error code.",
+              javaType = "Integer")
+    public static final String ERROR_CODE = "CamelMessengerErrorCode";
+
+    @Metadata(label = "producer", description = "Set when a send fails with a Graph error: Meta's error_subcode.",
+              javaType = "Integer")
+    public static final String ERROR_SUBCODE = "CamelMessengerErrorSubcode";
+
+    @Metadata(label = "producer", description = "Set when a send fails with a Graph error: Meta's fbtrace_id, for "
+                                                + "Meta's support.",
+              javaType = "String")
+    public static final String FBTRACE_ID = "CamelMessengerFbtraceId";
+
+    @Metadata(label = "producer", description = "Set when a send fails: whether sending again later is sensible (rate "
+                                                + "limits and temporary failures).",
+              javaType = "Boolean")
+    public static final String RETRIABLE = "CamelMessengerRetriable";
+
+    @Metadata(label = "producer", description = "Set when a send fails and Meta suggested a delay (or the Page is "
+                                                + "paused): how long to wait, in milliseconds.",
+              javaType = "Long")
+    public static final String RETRY_AFTER = "CamelMessengerRetryAfter";
+
     private MessengerSendConstants() {
     }
 }

@@ -87,6 +87,9 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
             throw new IllegalArgumentException("The option rateLimit must be 0 (off) or a positive number of messages "
                                                + "per second, not " + c.getRateLimit());
         }
+        if (c.getRateLimitBackoff() < 0) {
+            throw new IllegalArgumentException("The option rateLimitBackoff must be 0 (no pause) or positive");
+        }
         if (c.getConnectTimeout() <= 0 || c.getRequestTimeout() <= 0) {
             throw new IllegalArgumentException("The options connectTimeout and requestTimeout must be positive");
         }

@@ -1,5 +1,6 @@
 package io.github.camelmessenger.send;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.SendRequestAssembler.AssembledSend;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.graph.SendApiClient;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerSendProducer.class);
+    private static final String[] FAILURE_HEADERS = { MessengerSendConstants.FAILURE_CLASS,
+            MessengerSendConstants.RETRIABLE, MessengerSendConstants.ERROR_CODE, MessengerSendConstants.ERROR_SUBCODE,
+            MessengerSendConstants.FBTRACE_ID, MessengerSendConstants.RETRY_AFTER };
 
     private final ObjectMapper mapper = MessengerJson.mapper();
     private SendRequestAssembler assembler;
@@ -60,29 +65,58 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             }
             json = mapper.writeValueAsBytes(send.request());
         } catch (MessengerSendException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return failSynchronously(exchange, callback, e);
         } catch (Exception e) {
             // a body or header Camel could not convert: refused before sending, like any other bad input
-            exchange.setException(new MessengerValidationException("request",
+            return failSynchronously(exchange, callback, new MessengerValidationException("request",
                     "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
-            callback.done(true);
-            return true;
+        }
+        String pageId = send.pageId();
+        MessengerSendException paused = pausedFailure(pageId);
+        if (paused != null) {
+            return failSynchronously(exchange, callback, paused);
         }
         double rateLimit = getEndpoint().getConfiguration().getRateLimit();
         if (rateLimit > 0) {
-            getEndpoint().getComponent().pacer().submit(send.pageId(), rateLimit,
-                    () -> send(exchange, callback, send.pageId(), json),
-                    reason -> {
-                        exchange.setException(FailureKind.TRANSPORT.newException(reason.getMessage(),
-                                FailureDetails.NONE, reason));
-                        callback.done(false);
-                    });
+            component().pacer().submit(pageId, rateLimit,
+                    () -> sendUnlessPaused(exchange, callback, pageId, json),
+                    reason -> fail(exchange, callback, FailureKind.TRANSPORT.newException(reason.getMessage(),
+                            FailureDetails.NONE, reason)));
         } else {
-            send(exchange, callback, send.pageId(), json);
+            send(exchange, callback, pageId, json);
         }
         return false;
+    }
+
+    private boolean failSynchronously(Exchange exchange, AsyncCallback callback, MessengerSendException failure) {
+        markFailure(exchange, failure);
+        callback.done(true);
+        return true;
+    }
+
+    private void fail(Exchange exchange, AsyncCallback callback, MessengerSendException failure) {
+        markFailure(exchange, failure);
+        callback.done(false);
+    }
+
+    /** A paced send whose slot came: the Page may have been paused while it waited. */
+    private void sendUnlessPaused(Exchange exchange, AsyncCallback callback, String pageId, byte[] json) {
+        MessengerSendException paused = pausedFailure(pageId);
+        if (paused != null) {
+            fail(exchange, callback, paused);
+        } else {
+            send(exchange, callback, pageId, json);
+        }
+    }
+
+    private MessengerSendException pausedFailure(String pageId) {
+        Duration left = component().pauses().remaining(pageId);
+        if (left == null) {
+            return null;
+        }
+        return FailureKind.RATE_LIMIT.newException("Page " + pageId + " is paused after a rate-limit answer from Meta "
+                                                   + "for another " + left.toMillis() + " ms; no call was made",
+                new FailureDetails(0, null, null, left, null), null);
     }
 
     private void send(Exchange exchange, AsyncCallback callback, String pageId, byte[] json) {
@@ -95,7 +129,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         answer.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(asSendException(failure));
+                    MessengerSendException e = asSendException(failure);
+                    if (e instanceof MessengerRateLimitException) {
+                        pauseAfterRateLimit(pageId, e.getRetryAfter());
+                    }
+                    markFailure(exchange, e);
                 } else {
                     onSuccess(exchange.getMessage(), pageId, response);
                 }
@@ -103,6 +141,33 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         });
+    }
+
+    /** Meta: once limited, stop calling. The Page waits the suggested delay, or the backoff when none was given. */
+    private void pauseAfterRateLimit(String pageId, Duration suggested) {
+        Duration pause = suggested != null && !suggested.isZero()
+                ? suggested : Duration.ofMillis(getEndpoint().getConfiguration().getRateLimitBackoff());
+        if (!pause.isZero()) {
+            component().pauses().pause(pageId, pause);
+            LOG.warn("Meta rate-limited page {}; no calls for it for {} ms", pageId, pause.toMillis());
+        }
+    }
+
+    private MessengerSendComponent component() {
+        return getEndpoint().getComponent();
+    }
+
+    /** The exception, and headers a route can branch on without unpacking it. */
+    private static void markFailure(Exchange exchange, MessengerSendException failure) {
+        exchange.setException(failure);
+        Message message = exchange.getMessage();
+        message.setHeader(MessengerSendConstants.FAILURE_CLASS, failure.getClass().getSimpleName());
+        message.setHeader(MessengerSendConstants.RETRIABLE, failure.isRetriable());
+        setOrRemove(message, MessengerSendConstants.ERROR_CODE, failure.getCode());
+        setOrRemove(message, MessengerSendConstants.ERROR_SUBCODE, failure.getErrorSubcode());
+        setOrRemove(message, MessengerSendConstants.FBTRACE_ID, failure.getFbtraceId());
+        setOrRemove(message, MessengerSendConstants.RETRY_AFTER,
+                failure.getRetryAfter() == null ? null : failure.getRetryAfter().toMillis());
     }
 
     private static MessengerSendException asSendException(Throwable failure) {
@@ -116,12 +181,16 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static void onSuccess(Message message, String pageId, SendResponse response) {
         message.setBody(response);
+        // a retried exchange that now succeeds carries no failure headers of earlier attempts
+        for (String header : FAILURE_HEADERS) {
+            message.removeHeader(header);
+        }
         setOrRemove(message, MessengerSendConstants.MESSAGE_ID, response.messageId());
         setOrRemove(message, MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
         LOG.debug("Sent from page {}: message_id={}", pageId, response.messageId());
     }
 
-    private static void setOrRemove(Message message, String header, String value) {
+    private static void setOrRemove(Message message, String header, Object value) {
         if (value != null) {
             message.setHeader(header, value);
         } else {

@@ -87,6 +87,35 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void theDocumentedThrottleAlternativePacesEachPage() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:throttled")
+                        .throttle(5).totalRequestsMode().timePeriodMillis(1000).asyncDelayed(true)
+                        .correlationExpression(header(MessengerSendConstants.PAGE_ID))
+                        .to(uri(""));
+            }
+        });
+
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>(sendAsync(10, "direct:throttled", PAGE_ID));
+        sends.addAll(sendAsync(10, "direct:throttled", OTHER_PAGE));
+        for (CompletableFuture<Exchange> send : sends) {
+            assertThat(send.get(15, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        List<LoggedRequest> all = received();
+        assertThat(all).hasSize(20);
+        List<Long> first = requestTimes(all.stream().filter(r -> r.getUrl().contains(PAGE_ID)).toList());
+        List<Long> other = requestTimes(all.stream().filter(r -> r.getUrl().contains(OTHER_PAGE)).toList());
+        // the Throttle EIP lets a first burst through, then paces: ten per Page cannot all leave at once
+        assertThat(first.get(9) - first.get(0)).isGreaterThanOrEqualTo(700L);
+        assertThat(other.get(9) - other.get(0)).isGreaterThanOrEqualTo(700L);
+        // and each Page has its own budget: twenty on one shared budget would take about 3 s
+        assertThat(Math.max(first.get(9), other.get(9)) - Math.min(first.get(0), other.get(0))).isLessThan(2_500L);
+    }
+
+    @Test
     void aRateLimitedPageGetsNoCallsUntilMetasDelayHasPassed() {
         AtomicLong clock = new AtomicLong(System.nanoTime());
         context.getComponent("messenger-send", MessengerSendComponent.class).pauses().useClock(clock::get);

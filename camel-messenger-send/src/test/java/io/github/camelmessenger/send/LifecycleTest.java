@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelmessenger.send.error.MessengerTransportException;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.builder.RouteBuilder;
@@ -98,6 +99,31 @@ class LifecycleTest extends MessengerSendTestSupport {
             assertThat(exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID)).isEqualTo("m_AG5Hz2Uq7tuwNEhX");
         }
         assertThat(received()).hasSize(10);
+    }
+
+    @Test
+    void sendsCutOffByAForcedShutdownStillComplete() throws Exception {
+        graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5000).withBody(OK_BODY)));
+        context.getShutdownStrategy().setTimeout(1);
+        List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            inFlight.add(template.asyncSend("direct:send", e -> {
+                e.getMessage().setBody("cut off");
+                e.getMessage().setHeader(MessengerSendConstants.RECIPIENT_ID, "1");
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (received().size() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        context.stop();
+
+        for (CompletableFuture<Exchange> future : inFlight) {
+            Exchange exchange = future.get(10, TimeUnit.SECONDS);
+            assertThat(exchange.getException()).isInstanceOf(MessengerTransportException.class)
+                    .hasMessageContaining("stopped while the request was in flight");
+        }
     }
 
     @Test

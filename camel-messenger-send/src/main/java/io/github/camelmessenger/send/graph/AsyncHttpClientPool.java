@@ -3,6 +3,8 @@ package io.github.camelmessenger.send.graph;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,7 @@ public final class AsyncHttpClientPool implements AutoCloseable {
     private final HashedWheelTimer timer;
     private final Map<Duration, AsyncHttpGraphClient> clients = new ConcurrentHashMap<>();
     private final AuthorizationInjector authorization = new AuthorizationInjector();
+    private final Set<CompletableFuture<GraphHttpResponse>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public AsyncHttpClientPool(int ioThreadCount) {
@@ -58,7 +61,7 @@ public final class AsyncHttpClientPool implements AutoCloseable {
                 .setUserAgent("camel-messenger-send")
                 .setHttpAdditionalChannelInitializer(this::addAuthorizationInjector)
                 .build();
-        return new AsyncHttpGraphClient(new DefaultAsyncHttpClient(config), authorization);
+        return new AsyncHttpGraphClient(new DefaultAsyncHttpClient(config), authorization, inFlight);
     }
 
     private void addAuthorizationInjector(Channel channel) {
@@ -78,6 +81,13 @@ public final class AsyncHttpClientPool implements AutoCloseable {
             }
         }
         clients.clear();
+        // AsyncHttpClient leaves requests cut off by its own close pending (and its timeouts die with the timer):
+        // fail them here, so every exchange still completes
+        IOException closed = new IOException("The messenger-send component stopped while the request was in flight");
+        for (CompletableFuture<GraphHttpResponse> answer : inFlight) {
+            answer.completeExceptionally(closed);
+        }
+        inFlight.clear();
         ioThreads.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         timer.stop();
     }

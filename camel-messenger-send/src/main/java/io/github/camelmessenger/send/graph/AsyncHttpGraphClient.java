@@ -1,5 +1,6 @@
 package io.github.camelmessenger.send.graph;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.asynchttpclient.AsyncHttpClient;
@@ -13,10 +14,13 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
 
     private final AsyncHttpClient client;
     private final AuthorizationInjector authorization;
+    private final Set<CompletableFuture<GraphHttpResponse>> inFlight;
 
-    AsyncHttpGraphClient(AsyncHttpClient client, AuthorizationInjector authorization) {
+    AsyncHttpGraphClient(AsyncHttpClient client, AuthorizationInjector authorization,
+                         Set<CompletableFuture<GraphHttpResponse>> inFlight) {
         this.client = client;
         this.authorization = authorization;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -31,11 +35,15 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
                     .setBody(request.body())
                     .setRequestTimeout(request.requestTimeout());
             request.headers().forEach(builder::setHeader);
-            return builder.execute()
+            CompletableFuture<GraphHttpResponse> answer = builder.execute()
                     .toCompletableFuture()
                     .thenApply(response -> new GraphHttpResponse(
                             response.getStatusCode(), response.getStatusText(), response.getResponseBodyAsBytes(),
                             response::getHeader));
+            // tracked until done, so closing the client can fail what it would otherwise leave pending
+            inFlight.add(answer);
+            answer.whenComplete((response, failure) -> inFlight.remove(answer));
+            return answer;
         } catch (RuntimeException e) {
             // e.g. the client was closed while the route still sent
             return CompletableFuture.failedFuture(e);

@@ -29,11 +29,13 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
     }
 
     @Override
-    public CompletableFuture<GraphHttpResponse> post(GraphHttpRequest request) {
+    public CompletableFuture<GraphHttpResponse> send(GraphHttpRequest request) {
         try {
-            BoundRequestBuilder builder = client.preparePost(request.url())
-                    .setBody(request.body())
+            BoundRequestBuilder builder = client.prepare(request.method(), request.url())
                     .setRequestTimeout(request.requestTimeout());
+            if (request.body() != null) {
+                builder.setBody(request.body());
+            }
             request.headers().forEach(builder::setHeader);
             CompletableFuture<GraphHttpResponse> answer = builder.execute()
                     .toCompletableFuture()

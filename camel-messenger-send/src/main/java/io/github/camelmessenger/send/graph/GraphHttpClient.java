@@ -4,15 +4,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP exchange with the Graph API, behind an interface so the Send API logic does not depend on the client
- * library. Implementations never retry: a POST is sent at most once.
+ * library. Implementations never retry: a request is sent at most once.
  */
 public interface GraphHttpClient {
 
     /**
      * Sends the request without blocking. The future completes once, with the answer (whatever its status) or with
-     * the I/O failure, at the latest when the request timeout has passed.
+     * the I/O failure, at the latest when the request timeout has passed or the client is closed.
      */
-    CompletableFuture<GraphHttpResponse> post(GraphHttpRequest request);
+    CompletableFuture<GraphHttpResponse> send(GraphHttpRequest request);
 
     /**
      * A stand-in for an {@code Authorization} header value. Requests carry the stand-in; the client puts the real

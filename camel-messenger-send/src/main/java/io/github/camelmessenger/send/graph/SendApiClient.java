@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
@@ -22,6 +24,7 @@ public final class SendApiClient {
     private final GraphHttpClient http;
     private final String urlPrefix;
     private final String urlSuffix;
+    private final String tokenCheckUrl;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
     private final SecretRedactor redactor;
@@ -34,6 +37,7 @@ public final class SendApiClient {
         this.urlPrefix = base + "/" + apiVersion + "/";
         String proof = appSecret == null ? null : AppSecretProof.of(appSecret, accessToken);
         this.urlSuffix = proof == null ? "/messages" : "/messages?appsecret_proof=" + proof;
+        this.tokenCheckUrl = urlPrefix + "me?fields=id,name" + (proof == null ? "" : "&appsecret_proof=" + proof);
         this.headers = Map.of(
                 "Authorization", http.authorizationReference("Bearer " + accessToken),
                 "Content-Type", "application/json",
@@ -48,20 +52,34 @@ public final class SendApiClient {
      * {@link MessengerSendException}.
      */
     public CompletableFuture<SendResponse> send(String pageId, byte[] json) {
-        CompletableFuture<SendResponse> result = new CompletableFuture<>();
-        GraphHttpRequest request = new GraphHttpRequest(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout);
-        http.post(request).whenComplete((response, failure) -> {
+        return call(GraphHttpRequest.post(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout),
+                "page " + pageId, decoder::decode);
+    }
+
+    /**
+     * Asks the Graph API who the token belongs to ({@code GET /me?fields=id,name}): a cheap check that the token is
+     * valid. Completes with the Page's id and name, or with the classified {@link MessengerSendException}.
+     */
+    public CompletableFuture<JsonNode> checkToken() {
+        return call(GraphHttpRequest.get(tokenCheckUrl, headers, requestTimeout), "the token check",
+                response -> decoder.decodeObject(response, "the Page id", "id"));
+    }
+
+    private <T> CompletableFuture<T> call(GraphHttpRequest request, String what,
+                                          Function<GraphHttpResponse, T> decode) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        http.send(request).whenComplete((response, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(transportFailure(pageId, failure));
+                result.completeExceptionally(transportFailure(what, failure));
                 return;
             }
             try {
-                result.complete(decoder.decode(response));
+                result.complete(decode.apply(response));
             } catch (MessengerSendException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
                 result.completeExceptionally(SendApiResponseDecoder.unreadable(
-                        "Send API answer could not be decoded: " + redactor.redact(String.valueOf(e.getMessage()))
+                        "Graph API answer could not be decoded: " + redactor.redact(String.valueOf(e.getMessage()))
                                                                                + ". Delivery is unknown",
                         e));
             }
@@ -69,7 +87,7 @@ public final class SendApiClient {
         return result;
     }
 
-    private MessengerSendException transportFailure(String pageId, Throwable failure) {
+    private MessengerSendException transportFailure(String what, Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
@@ -77,7 +95,7 @@ public final class SendApiClient {
         String reason = cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
         return FailureKind.TRANSPORT.newException(
-                "Send API call for page " + pageId + " failed without an answer (" + reason
+                "Graph API call for " + what + " failed without an answer (" + reason
                                                   + "). Delivery is unknown: a retry may send the message twice",
                 FailureDetails.NONE, cause);
     }

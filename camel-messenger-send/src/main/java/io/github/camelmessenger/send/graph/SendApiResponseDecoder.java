@@ -29,20 +29,30 @@ final class SendApiResponseDecoder {
         this.redactor = redactor;
     }
 
+    /** A send's answer: it must name the recipient or the message, else delivery is unknown. */
     SendResponse decode(GraphHttpResponse response) {
+        JsonNode json = decodeObject(response, "recipient_id or message_id", "message_id", "recipient_id");
+        return mapper.convertValue(json, SendResponse.class);
+    }
+
+    /**
+     * A successful answer as a JSON object holding at least one of the expected fields; anything else throws the
+     * classified exception (for a Graph error) or a transport failure (for an answer that cannot be read).
+     */
+    JsonNode decodeObject(GraphHttpResponse response, String expectation, String... anyOfFields) {
         String text = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
         JsonNode json = parseObject(text);
         GraphError error = json == null ? null : graphError(json);
         boolean success = response.status() >= 200 && response.status() < 300;
         if (success && error == null) {
-            if (json == null || !(json.hasNonNull("message_id") || json.hasNonNull("recipient_id"))) {
+            if (json == null || java.util.Arrays.stream(anyOfFields).noneMatch(json::hasNonNull)) {
                 throw FailureKind.TRANSPORT.newException(
-                        "Send API answered HTTP " + response.status() + " without recipient_id or message_id: "
+                        "Graph API answered HTTP " + response.status() + " without " + expectation + ": "
                                                          + preview(text)
                                                          + ". Delivery is unknown: a retry may send the message twice",
                         details(response, null, text), null);
             }
-            return mapper.convertValue(json, SendResponse.class);
+            return json;
         }
         throw MessengerErrorClassifier.toException(details(response, error, text));
     }

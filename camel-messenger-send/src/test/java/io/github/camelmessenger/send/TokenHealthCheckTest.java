@@ -1,0 +1,81 @@
+package io.github.camelmessenger.send;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheck;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Page token health check against the Graph API stand-in: UP with the Page, DOWN with Meta's error, cached.
+ */
+class TokenHealthCheckTest extends MessengerSendTestSupport {
+
+    private MessengerSendTokenHealthCheck healthCheck(Duration cacheTime) {
+        MessengerSendComponent component = context.getComponent("messenger-send", MessengerSendComponent.class);
+        component.getConfiguration().setAccessToken(TOKEN);
+        component.getConfiguration().setBaseUri(baseUri());
+        MessengerSendTokenHealthCheck check = new MessengerSendTokenHealthCheck(cacheTime);
+        check.setCamelContext(context);
+        return check;
+    }
+
+    @Test
+    void upWithThePageTheTokenBelongsTo() {
+        graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(okJson("{\"id\":\"1122334455\",\"name\":\"Shop\"}")));
+
+        HealthCheck.Result result = healthCheck(Duration.ZERO).call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("page.id", "1122334455").containsEntry("page.name", "Shop");
+        graph.verify(getRequestedFor(urlEqualTo("/v24.0/me?fields=id,name"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        assertThat(healthCheck(Duration.ZERO).isLiveness()).isFalse();
+    }
+
+    @Test
+    void downWithMetasErrorAndNoToken() {
+        graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(aResponse().withStatus(400).withBody(
+                "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
+                + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AbC\"}}")));
+
+        HealthCheck.Result result = healthCheck(Duration.ZERO).call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getDetails()).containsEntry("failure", "MessengerAuthorizationException")
+                .containsEntry("error.code", 190);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("190").doesNotContain(TOKEN));
+    }
+
+    @Test
+    void resultsAreCachedBetweenProbes() {
+        graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(okJson("{\"id\":\"1122334455\"}")));
+        MessengerSendTokenHealthCheck check = healthCheck(Duration.ofMinutes(5));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        }
+
+        assertThat(received()).hasSize(1);
+    }
+
+    @Test
+    void unknownWithoutAComponentLevelToken() {
+        MessengerSendTokenHealthCheck check = healthCheck(Duration.ZERO);
+        context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration().setAccessToken(null);
+
+        HealthCheck.Result result = check.call(Map.of());
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(received()).isEmpty();
+    }
+}

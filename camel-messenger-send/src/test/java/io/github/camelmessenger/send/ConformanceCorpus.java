@@ -191,6 +191,24 @@ final class ConformanceCorpus {
     }
 
     /**
+     * A copy of a request with its numeric recipient identifiers as strings, as they go on the wire (the component's
+     * and the model's identifiers are strings).
+     */
+    static ObjectNode withStringRecipientIds(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        if (copy.get("recipient") instanceof ObjectNode recipient) {
+            Iterator<Map.Entry<String, JsonNode>> fields = recipient.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isNumber()) {
+                    field.setValue(recipient.textNode(field.getValue().asText()));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
      * Classifies one case, in this order (the first rule that applies wins):
      * <ol>
      * <li><b>out of scope</b> for this component version: Instagram messaging (feature {@code instagram} or host

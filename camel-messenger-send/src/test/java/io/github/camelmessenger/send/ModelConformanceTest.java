@@ -2,12 +2,10 @@ package io.github.camelmessenger.send;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.opentest4j.TestAbortedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,30 +71,23 @@ class ModelConformanceTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     // summary, printed once all dynamic tests have run
-    private static int casesTotal;
-    private static final Map<String, Integer> CURRENT_BY_SCOPE = new TreeMap<>();
-    private static int built;
-    private static int roundTripped;
-    private static final Map<String, List<Integer>> OUT_OF_SCOPE = new TreeMap<>();
-    private static final Map<String, List<Integer>> RETIRED = new TreeMap<>();
-    private static final Map<String, List<Integer>> NO_BUILDER_API = new TreeMap<>();
-    private static final Map<String, List<Integer>> REFUSED_BY_BUILDERS = new TreeMap<>();
-    private static final Map<Integer, String> FAILED = new TreeMap<>();
-    private static boolean corpusRan;
-    private static String absentReason;
+    private static final CorpusReport REPORT = new CorpusReport("model-cases", "cases with a failing part:", 600,
+            ModelConformanceTest::failureText);
+    private static final Map<String, Integer> CURRENT_BY_SCOPE = REPORT.map();
+    private static final CorpusReport.Counter BUILT = REPORT.counter();
+    private static final CorpusReport.Counter ROUND_TRIPPED = REPORT.counter();
+    private static final CorpusReport.Groups OUT_OF_SCOPE = REPORT.groups();
+    private static final CorpusReport.Groups RETIRED = REPORT.groups();
+    private static final CorpusReport.Groups NO_BUILDER_API = REPORT.groups();
+    private static final CorpusReport.Groups REFUSED_BY_BUILDERS = REPORT.groups();
 
     @TestFactory
     Stream<DynamicTest> modelCases() throws IOException {
-        ConformanceCorpus.Located corpus = ConformanceCorpus.locate(CORPUS_FILE);
-        if (!corpus.present()) {
-            absentReason = corpus.absentReason();
-            return corpus.absentAsSkippedTest();
-        }
         // no scope is out of scope here: message-only and button-only fragments are what the model is made of
-        List<Case> cases = ConformanceCorpus.readCases(corpus.file(), Set.of());
-        resetSummary();
-        corpusRan = true;
-        casesTotal = cases.size();
+        return REPORT.dynamicTests(CORPUS_FILE, Set.of(), ModelConformanceTest::tests);
+    }
+
+    private static List<DynamicTest> tests(List<Case> cases) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
             String notCurrent = notCurrent(c);
@@ -111,27 +101,27 @@ class ModelConformanceTest {
             }
             CURRENT_BY_SCOPE.merge(c.scope(), 1, Integer::sum);
             tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: (a) built with builders",
-                    () -> tracked(c, "(a)", () -> builtWithBuilders(c))));
+                    () -> REPORT.tracked(c, "(a)", () -> builtWithBuilders(c))));
             tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: (b) round trip",
-                    () -> tracked(c, "(b)", () -> roundTrip(c))));
+                    () -> REPORT.tracked(c, "(b)", () -> roundTrip(c))));
         }
-        return tests.stream();
+        return tests;
     }
 
     /** Why a case is not current for the model (and recorded as such), or null when it is. */
     private static String notCurrent(Case c) {
         Kind kind = c.classification().kind();
         if (kind == Kind.OUT_OF_SCOPE) {
-            OUT_OF_SCOPE.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>()).add(c.index());
+            OUT_OF_SCOPE.add(c.classification().reason(), c.index());
             return "out of scope: " + c.classification().reason() + " [" + c.classification().detail() + "]";
         }
         if (kind == Kind.RETIRED) {
-            RETIRED.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>()).add(c.index());
+            RETIRED.add(c.classification().reason(), c.index());
             return "retired by Meta: " + c.classification().reason();
         }
         if (!MODEL_SCOPES.contains(c.scope())) {
             String reason = "scope '" + c.scope() + "': not a request, message or button";
-            OUT_OF_SCOPE.computeIfAbsent(reason, k -> new ArrayList<>()).add(c.index());
+            OUT_OF_SCOPE.add(reason, c.index());
             return "out of scope: " + reason;
         }
         return null;
@@ -139,80 +129,40 @@ class ModelConformanceTest {
 
     @AfterAll
     static void printSummary() {
-        if (!corpusRan) {
-            System.out.println("model-cases: nothing ran: " + absentReason);
-            return;
+        REPORT.print(out -> {
+            int notCurrent = OUT_OF_SCOPE.count() + RETIRED.count();
+            int skipped = notCurrent + NO_BUILDER_API.count();
+            out.append(String.format(Locale.ROOT, "model-cases: %d built with builders, %d round-tripped, %d skipped%n",
+                    BUILT.get(), ROUND_TRIPPED.get(), skipped));
+            out.append(String.format(Locale.ROOT, "  corpus cases: %d; current for the model: %d %s%n",
+                    REPORT.casesTotal(), REPORT.casesTotal() - notCurrent, CURRENT_BY_SCOPE));
+            OUT_OF_SCOPE.appendTo(out, "skipped, out of scope (neither part runs):");
+            RETIRED.appendTo(out,
+                    "skipped, retired by Meta (neither part runs; refusal is SendConformanceTest's job):");
+            NO_BUILDER_API.appendTo(out, "(a) skipped, no builder API (model gaps?; (b) still round-trips these):");
+            REFUSED_BY_BUILDERS.appendTo(out,
+                    "(a) refused by the builders as Meta would (validation:* cases; not counted as built):");
+        });
+    }
+
+    /**
+     * What a failing part is remembered by in the summary: the first line of an assertion's description (it says
+     * what differs; the JSON follows on later lines), or the exception, on one line and led by the part.
+     */
+    private static String failureText(Case c, String part, Throwable e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        String text = e instanceof AssertionError
+                ? message.lines().findFirst().orElse("").replaceFirst("^\\[", "")
+                : e.getClass().getSimpleName() + ": " + message;
+        text = text.replaceAll("\\s+", " ").strip();
+        String prefix = c.displayPrefix() + ": ";
+        if (text.startsWith(prefix)) {
+            text = text.substring(prefix.length());
         }
-        int notCurrent = count(OUT_OF_SCOPE) + count(RETIRED);
-        int skipped = notCurrent + count(NO_BUILDER_API);
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "model-cases: %d built with builders, %d round-tripped, %d skipped%n",
-                built, roundTripped, skipped));
-        out.append(String.format(Locale.ROOT, "  corpus cases: %d; current for the model: %d %s%n", casesTotal,
-                casesTotal - notCurrent, CURRENT_BY_SCOPE));
-        appendGroup(out, "skipped, out of scope (neither part runs):", OUT_OF_SCOPE);
-        appendGroup(out, "skipped, retired by Meta (neither part runs; refusal is SendConformanceTest's job):",
-                RETIRED);
-        appendGroup(out, "(a) skipped, no builder API (model gaps?; (b) still round-trips these):", NO_BUILDER_API);
-        appendGroup(out, "(a) refused by the builders as Meta would (validation:* cases; not counted as built):",
-                REFUSED_BY_BUILDERS);
-        if (!FAILED.isEmpty()) {
-            out.append("  cases with a failing part:").append(System.lineSeparator());
-            FAILED.forEach((idx, msg) -> out.append(String.format(Locale.ROOT, "    #%03d %s%n", idx, msg)));
+        if (!text.startsWith(part)) {
+            text = part + " " + text;
         }
-        System.out.print(out);
-    }
-
-    private static int count(Map<String, List<Integer>> groups) {
-        return groups.values().stream().mapToInt(List::size).sum();
-    }
-
-    private static void appendGroup(StringBuilder out, String heading, Map<String, List<Integer>> groups) {
-        out.append("  ").append(heading).append(System.lineSeparator());
-        groups.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n", idx.size(),
-                reason, idx)));
-    }
-
-    private static void resetSummary() {
-        casesTotal = 0;
-        built = 0;
-        roundTripped = 0;
-        CURRENT_BY_SCOPE.clear();
-        OUT_OF_SCOPE.clear();
-        RETIRED.clear();
-        NO_BUILDER_API.clear();
-        REFUSED_BY_BUILDERS.clear();
-        FAILED.clear();
-    }
-
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    /** Runs one part and remembers a failure for the summary (the failure itself still fails the test). */
-    private static void tracked(Case c, String part, Body body) throws Exception {
-        try {
-            body.run();
-        } catch (AssertionError | Exception e) {
-            if (!(e instanceof TestAbortedException)) {
-                // the first line of an assertion's description says what differs; the JSON follows on later lines
-                String message = String.valueOf(e.getMessage()).strip();
-                String text = e instanceof AssertionError
-                        ? message.lines().findFirst().orElse("").replaceFirst("^\\[", "")
-                        : e.getClass().getSimpleName() + ": " + message;
-                text = text.replaceAll("\\s+", " ").strip();
-                String prefix = c.displayPrefix() + ": ";
-                if (text.startsWith(prefix)) {
-                    text = text.substring(prefix.length());
-                }
-                if (!text.startsWith(part)) {
-                    text = part + " " + text;
-                }
-                String brief = text.length() > 600 ? text.substring(0, 600) + "..." : text;
-                FAILED.merge(c.index(), c.name() + ": " + brief, (a, b) -> a + " | " + b);
-            }
-            throw e;
-        }
+        return text;
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -231,7 +181,7 @@ class ModelConformanceTest {
                 default -> throw new IllegalStateException("scope " + c.scope());
             };
         } catch (ModelBuilders.NoBuilderApi e) {
-            NO_BUILDER_API.computeIfAbsent(e.reason(), k -> new ArrayList<>()).add(c.index());
+            NO_BUILDER_API.add(e.reason(), c.index());
             Assumptions.abort("(a) skipped, no builder API: " + e.getMessage()
                               + " (part (b) still round-trips this case)");
             return;
@@ -243,9 +193,8 @@ class ModelConformanceTest {
             List<Violation> naming = e.getViolations().stream().filter(v -> v.field().contains(limit)).toList();
             assertThat(naming).as("%s: a violation naming '%s' among %s", c.displayPrefix(), limit,
                     e.getViolations()).isNotEmpty();
-            REFUSED_BY_BUILDERS.computeIfAbsent(c.features().stream()
-                    .filter(f -> f.startsWith("validation:")).findFirst().orElse("validation"),
-                    k -> new ArrayList<>()).add(c.index());
+            REFUSED_BY_BUILDERS.add(c.features().stream()
+                    .filter(f -> f.startsWith("validation:")).findFirst().orElse("validation"), c.index());
             return;
         }
         assertThat(limit).as("%s: the case breaks Meta's limit on '%s' (features %s), yet the builders accepted it",
@@ -254,7 +203,7 @@ class ModelConformanceTest {
         assertThat((Object) actual).as("%s: (a) JSON written by MessengerJson.mapper() for the model built with the "
                                        + "builders differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
                 differences(expected, actual), expected, actual).isEqualTo(expected);
-        built++;
+        BUILT.increment();
     }
 
     /** The field a {@code validation:*} feature says the case breaks a limit on, or null. */
@@ -286,7 +235,7 @@ class ModelConformanceTest {
         assertThat((Object) actual).as("%s: (b) JSON read into %s and written back by MessengerJson.mapper() "
                                        + "differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
                 type.getSimpleName(), differences(expected, actual), expected, actual).isEqualTo(expected);
-        roundTripped++;
+        ROUND_TRIPPED.increment();
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -310,17 +259,7 @@ class ModelConformanceTest {
         if (!FULL_BODY.equals(c.scope())) {
             return input;
         }
-        ObjectNode expected = (ObjectNode) input.deepCopy();
-        if (expected.get("recipient") instanceof ObjectNode recipient) {
-            Iterator<Map.Entry<String, JsonNode>> fields = recipient.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isNumber()) {
-                    field.setValue(recipient.textNode(field.getValue().asText()));
-                }
-            }
-        }
-        return expected;
+        return ConformanceCorpus.withStringRecipientIds((ObjectNode) input);
     }
 
     /** Where two JSON trees differ, as paths: what is missing, extra or changed in {@code actual}. */

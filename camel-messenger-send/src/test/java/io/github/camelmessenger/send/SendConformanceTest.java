@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,18 +71,17 @@ class SendConformanceTest extends MessengerSendTestSupport {
             "comment_id", MessengerSendConstants.RECIPIENT_COMMENT_ID,
             "notification_messages_token", MessengerSendConstants.RECIPIENT_NOTIFICATION_MESSAGES_TOKEN);
 
-    // summary, printed once all dynamic tests have run
-    private static int casesTotal;
-    private static int currentCasesRan;
-    private static int requestsAsserted;
-    private static int retiredRefused;
-    private static int skippedCases;
-    private static final Map<String, List<Integer>> SKIP_REASONS = new TreeMap<>();
-    private static final Map<String, List<Integer>> ROUTE2_SKIP_REASONS = new TreeMap<>();
-    private static final Map<String, List<Integer>> RETIRED_REASONS = new TreeMap<>();
-    private static final Map<Integer, String> FAILED = new TreeMap<>();
-    private static boolean corpusRan;
-    private static String absentReason;
+    // summary, printed once all dynamic tests have run; a failure is remembered by its message on one line (the
+    // message names the route already)
+    private static final CorpusReport REPORT = new CorpusReport("send-cases", "cases with a failing route:", 400,
+            (c, part, e) -> String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip());
+    private static final CorpusReport.Counter CURRENT_CASES_RAN = REPORT.counter();
+    private static final CorpusReport.Counter REQUESTS_ASSERTED = REPORT.counter();
+    private static final CorpusReport.Counter RETIRED_REFUSED = REPORT.counter();
+    private static final CorpusReport.Counter SKIPPED_CASES = REPORT.counter();
+    private static final CorpusReport.Groups SKIP_REASONS = REPORT.groups();
+    private static final CorpusReport.Groups ROUTE2_SKIP_REASONS = REPORT.groups();
+    private static final CorpusReport.Groups RETIRED_REASONS = REPORT.groups();
 
     /** Route (2): headers and body, or why the case cannot be expressed that way. */
     private record HeaderRoute(Map<String, Object> headers, Object body, List<String> inexpressible) {
@@ -91,21 +89,16 @@ class SendConformanceTest extends MessengerSendTestSupport {
 
     @TestFactory
     Stream<DynamicTest> sendCases() throws IOException {
-        ConformanceCorpus.Located corpus = ConformanceCorpus.locate(CORPUS_FILE);
-        if (!corpus.present()) {
-            absentReason = corpus.absentReason();
-            return corpus.absentAsSkippedTest();
-        }
-        List<Case> cases = ConformanceCorpus.readCases(corpus.file(), OUT_OF_SCOPE_SCOPES);
-        resetSummary();
-        corpusRan = true;
-        casesTotal = cases.size();
+        return REPORT.dynamicTests(CORPUS_FILE, OUT_OF_SCOPE_SCOPES, this::tests);
+    }
+
+    private List<DynamicTest> tests(List<Case> cases) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
             switch (c.classification().kind()) {
                 case OUT_OF_SCOPE -> {
-                    SKIP_REASONS.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>()).add(c.index());
-                    skippedCases++;
+                    SKIP_REASONS.add(c.classification().reason(), c.index());
+                    SKIPPED_CASES.increment();
                     String why = "out of scope: " + c.classification().reason() + " [" + c.classification().detail()
                                  + "]";
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",
@@ -114,17 +107,16 @@ class SendConformanceTest extends MessengerSendTestSupport {
                             () -> Assumptions.abort(why)));
                 }
                 case RETIRED -> {
-                    RETIRED_REASONS.computeIfAbsent(c.classification().reason(), k -> new ArrayList<>())
-                            .add(c.index());
+                    RETIRED_REASONS.add(c.classification().reason(), c.index());
                     boolean[] refused = new boolean[2];
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request) refused",
-                            () -> tracked(c, () -> {
+                            () -> REPORT.tracked(c, "route 1", () -> {
                                 retiredWholeRequest(c);
                                 refused[0] = true;
                                 countRefusedWhenBoth(refused);
                             })));
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers) refused",
-                            () -> tracked(c, () -> {
+                            () -> REPORT.tracked(c, "route 2", () -> {
                                 retiredHeaderRoute(c);
                                 refused[1] = true;
                                 countRefusedWhenBoth(refused);
@@ -133,79 +125,35 @@ class SendConformanceTest extends MessengerSendTestSupport {
                 case CURRENT -> {
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",
                             () -> {
-                                currentCasesRan++;
-                                tracked(c, () -> currentWholeRequest(c));
+                                CURRENT_CASES_RAN.increment();
+                                REPORT.tracked(c, "route 1", () -> currentWholeRequest(c));
                             }));
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers)",
-                            () -> tracked(c, () -> currentHeaderRoute(c))));
+                            () -> REPORT.tracked(c, "route 2", () -> currentHeaderRoute(c))));
                 }
                 default -> throw new IllegalStateException(c.classification().kind().name());
             }
         }
-        return tests.stream();
+        return tests;
     }
 
     private static void countRefusedWhenBoth(boolean[] refused) {
         if (refused[0] && refused[1]) {
-            retiredRefused++;
+            RETIRED_REFUSED.increment();
         }
     }
 
     @AfterAll
     static void printSummary() {
-        if (!corpusRan) {
-            System.out.println("send-cases: nothing ran: " + absentReason);
-            return;
-        }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
-                "send-cases: %d current cases ran (%d requests asserted), %d retired refused, %d skipped%n",
-                currentCasesRan, requestsAsserted, retiredRefused, skippedCases));
-        out.append("  corpus cases: ").append(casesTotal).append(System.lineSeparator());
-        out.append("  skipped (out of scope):").append(System.lineSeparator());
-        SKIP_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
-                idx.size(), reason, idx)));
-        out.append("  retired (refused before sending, both routes):").append(System.lineSeparator());
-        RETIRED_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
-                idx.size(), reason, idx)));
-        out.append("  route 2 (headers) skipped for current cases:").append(System.lineSeparator());
-        ROUTE2_SKIP_REASONS.forEach((reason, idx) -> out.append(String.format(Locale.ROOT, "    %3d x %s %s%n",
-                idx.size(), reason, idx)));
-        if (!FAILED.isEmpty()) {
-            out.append("  cases with a failing route:").append(System.lineSeparator());
-            FAILED.forEach((idx, msg) -> out.append(String.format(Locale.ROOT, "    #%03d %s%n", idx, msg)));
-        }
-        System.out.print(out);
-    }
-
-    private static void resetSummary() {
-        casesTotal = 0;
-        currentCasesRan = 0;
-        requestsAsserted = 0;
-        retiredRefused = 0;
-        skippedCases = 0;
-        SKIP_REASONS.clear();
-        ROUTE2_SKIP_REASONS.clear();
-        RETIRED_REASONS.clear();
-        FAILED.clear();
-    }
-
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    /** Runs one route and remembers a failure for the summary (the failure itself still fails the test). */
-    private static void tracked(Case c, Body body) throws Exception {
-        try {
-            body.run();
-        } catch (AssertionError | Exception e) {
-            if (!(e instanceof org.opentest4j.TestAbortedException)) {
-                String flat = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
-                String brief = flat.length() > 400 ? flat.substring(0, 400) + "..." : flat;
-                FAILED.merge(c.index(), c.name() + ": " + brief, (a, b) -> a + " | " + b);
-            }
-            throw e;
-        }
+        REPORT.print(out -> {
+            out.append(String.format(Locale.ROOT,
+                    "send-cases: %d current cases ran (%d requests asserted), %d retired refused, %d skipped%n",
+                    CURRENT_CASES_RAN.get(), REQUESTS_ASSERTED.get(), RETIRED_REFUSED.get(), SKIPPED_CASES.get()));
+            out.append("  corpus cases: ").append(REPORT.casesTotal()).append(System.lineSeparator());
+            SKIP_REASONS.appendTo(out, "skipped (out of scope):");
+            RETIRED_REASONS.appendTo(out, "retired (refused before sending, both routes):");
+            ROUTE2_SKIP_REASONS.appendTo(out, "route 2 (headers) skipped for current cases:");
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -227,14 +175,14 @@ class SendConformanceTest extends MessengerSendTestSupport {
         } else {
             assertThat(sent.getUrl()).as("path, no query").isEqualTo(MESSAGES_PATH);
         }
-        requestsAsserted++;
+        REQUESTS_ASSERTED.increment();
     }
 
     private void currentHeaderRoute(Case c) throws Exception {
         HeaderRoute route = headerRoute(c.request());
         if (!route.inexpressible().isEmpty()) {
             String reason = "fields with no CamelMessenger* header: " + String.join(", ", route.inexpressible());
-            ROUTE2_SKIP_REASONS.computeIfAbsent(reason, k -> new ArrayList<>()).add(c.index());
+            ROUTE2_SKIP_REASONS.add(reason, c.index());
             Assumptions.abort("route 2 skipped: " + reason + " (route 1 covers this case)");
         }
         graph.resetRequests();
@@ -243,7 +191,7 @@ class SendConformanceTest extends MessengerSendTestSupport {
                 .isNull();
         LoggedRequest sent = assertArrived(c, expectedWire(c.request()));
         assertThat(sent.getUrl()).as("path, no query").isEqualTo(MESSAGES_PATH);
-        requestsAsserted++;
+        REQUESTS_ASSERTED.increment();
     }
 
     /** Exactly one POST arrived, with the bearer token, JSON content type and exactly this body. */
@@ -265,16 +213,7 @@ class SendConformanceTest extends MessengerSendTestSupport {
      * MESSAGE_TAG when it has a tag and RESPONSE otherwise; numeric recipient identifiers become strings.
      */
     private static JsonNode expectedWire(ObjectNode request) {
-        ObjectNode expected = request.deepCopy();
-        if (expected.get("recipient") instanceof ObjectNode recipient) {
-            Iterator<Map.Entry<String, JsonNode>> fields = recipient.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isNumber()) {
-                    field.setValue(recipient.textNode(field.getValue().asText()));
-                }
-            }
-        }
+        ObjectNode expected = ConformanceCorpus.withStringRecipientIds(request);
         if (!expected.has("sender_action") && !expected.has("messaging_type")) {
             expected.put("messaging_type", expected.hasNonNull("tag") ? "MESSAGE_TAG" : "RESPONSE");
         }

@@ -17,8 +17,8 @@ import org.apache.camel.support.ExpressionAdapter;
 /**
  * A typed endpoint builder for the Java DSL, shaped like Camel's endpoint DSL:
  * {@code to(messengerSend("1122334455").accessToken("{{page.token}}").messagingType(MessagingType.UPDATE))}. Every
- * option of the component's metadata has a method here, with the same name and description. Values are handed to
- * Camel as endpoint properties, so secrets never sit in a URI string.
+ * option of the component's metadata has a method here, with the same name and description. Values go into the
+ * endpoint URI verbatim ({@code RAW(...)}); Camel masks the secret ones whenever it prints an endpoint URI.
  */
 public final class MessengerSendEndpointBuilderFactory {
 
@@ -201,11 +201,16 @@ public final class MessengerSendEndpointBuilderFactory {
 
         @Override
         public String getRawUri() {
-            // secrets in RAW(), as Camel's own endpoint builders do; Camel masks them whenever it prints the URI
+            // every value verbatim in RAW(), so the URI is the endpoint's identity and nothing needs escaping;
+            // Camel masks the secrets whenever it prints the URI
             String query = properties.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "RAW(" + e.getValue() + ")" : e.getValue()))
+                    .map(e -> e.getKey() + "=" + raw(String.valueOf(e.getValue())))
                     .collect(Collectors.joining("&"));
             return SCHEME + ":" + pageId + (query.isEmpty() ? "" : "?" + query);
+        }
+
+        private static String raw(String value) {
+            return value.contains(")") ? "RAW{" + value + "}" : "RAW(" + value + ")";
         }
 
         @Override
@@ -225,14 +230,10 @@ public final class MessengerSendEndpointBuilderFactory {
 
         @Override
         public Endpoint resolve(CamelContext context) throws NoSuchEndpointException {
-            // options go to Camel as properties, so they are bound typed and never parsed out of a URI string
-            Map<String, Object> resolved = new LinkedHashMap<>();
-            properties.forEach((name, value) -> resolved.put(name,
-                    value instanceof String text ? context.resolvePropertyPlaceholders(text) : value));
-            Endpoint endpoint = context.getEndpoint(SCHEME + ":" + context.resolvePropertyPlaceholders(pageId),
-                    resolved);
+            // options are part of the URI, so endpoints with different options are different endpoints
+            Endpoint endpoint = context.getEndpoint(getRawUri());
             if (endpoint == null) {
-                throw new NoSuchEndpointException(SCHEME + ":" + pageId);
+                throw new NoSuchEndpointException(toString());
             }
             return endpoint;
         }
@@ -258,8 +259,5 @@ public final class MessengerSendEndpointBuilderFactory {
             return SCHEME + ":" + pageId;
         }
 
-        private static boolean isSecret(String name) {
-            return "accessToken".equals(name) || "appSecret".equals(name);
-        }
     }
 }

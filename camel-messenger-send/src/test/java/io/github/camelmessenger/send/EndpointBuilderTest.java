@@ -1,0 +1,97 @@
+package io.github.camelmessenger.send;
+
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.MessengerSendEndpointBuilder;
+import io.github.camelmessenger.send.model.MessagingType;
+import io.github.camelmessenger.send.model.NotificationType;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.messengerSend;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The typed endpoint builder offers every option of the component metadata, and a route built with it sends
+ * exactly what the URI form would.
+ */
+class EndpointBuilderTest extends MessengerSendTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:dsl").to(messengerSend(PAGE_ID)
+                        .accessToken(TOKEN)
+                        .baseUri(baseUri())
+                        .messagingType(MessagingType.UPDATE)
+                        .notificationType(NotificationType.NO_PUSH)
+                        .personaId("persona-dsl")
+                        .recipientId("psid-dsl")
+                        .requestTimeout("20s")
+                        .rateLimitBackoff(5_000L));
+                from("direct:dsl-placeholders").to(messengerSend("{{page.id}}")
+                        .accessToken("{{page.token}}")
+                        .baseUri(baseUri())
+                        .messagingType("{{page.messaging-type}}"));
+            }
+        };
+    }
+
+    @Override
+    protected java.util.Properties useOverridePropertiesWithPropertiesComponent() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("page.id", PAGE_ID);
+        properties.put("page.token", TOKEN);
+        properties.put("page.messaging-type", "UPDATE");
+        return properties;
+    }
+
+    @Test
+    void offersEveryOptionOfTheComponentMetadata() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/io/github/camelmessenger/send/messenger-send.json")) {
+            metadata = JSON.readTree(in);
+        }
+        Set<String> options = metadata.path("properties").properties().stream()
+                .filter(e -> !"path".equals(e.getValue().path("kind").asText()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> methods = Arrays.stream(MessengerSendEndpointBuilder.class.getMethods())
+                .filter(m -> m.getReturnType() == MessengerSendEndpointBuilder.class && m.getParameterCount() == 1)
+                .map(Method::getName).collect(Collectors.toSet());
+
+        assertThat(methods).containsAll(options);
+        assertThat(options).hasSizeGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void aRouteBuiltWithItSendsCorrectly() {
+        sendTo("direct:dsl", "Your order has shipped", Map.of());
+
+        assertSent("""
+                {"recipient":{"id":"psid-dsl"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped"},
+                 "notification_type":"NO_PUSH","persona_id":"persona-dsl"}""");
+        MessengerSendEndpoint endpoint = context.getEndpoints().stream()
+                .filter(e -> e instanceof MessengerSendEndpoint m && "psid-dsl".equals(m.getRecipientId()))
+                .map(MessengerSendEndpoint.class::cast).findFirst().orElseThrow();
+        assertThat(endpoint.getConfiguration().getRequestTimeout()).isEqualTo(20_000);
+        assertThat(endpoint.getConfiguration().getRateLimitBackoff()).isEqualTo(5_000);
+        assertThat(endpoint.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void propertyPlaceholdersResolve() {
+        sendTo("direct:dsl-placeholders", "hi", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertSent("""
+                {"recipient":{"id":"1"},"messaging_type":"UPDATE","message":{"text":"hi"}}""");
+    }
+}

@@ -182,8 +182,10 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     private static void onSuccess(Message message, String pageId, SendResponse response) {
         message.setBody(response);
         // a retried exchange that now succeeds carries no failure headers of earlier attempts
-        for (String header : FAILURE_HEADERS) {
-            message.removeHeader(header);
+        if (message.getHeader(MessengerSendConstants.FAILURE_CLASS) != null) {
+            for (String header : FAILURE_HEADERS) {
+                message.removeHeader(header);
+            }
         }
         setOrRemove(message, MessengerSendConstants.MESSAGE_ID, response.messageId());
         setOrRemove(message, MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());

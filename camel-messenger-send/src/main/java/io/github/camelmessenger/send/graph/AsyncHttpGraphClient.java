@@ -3,8 +3,10 @@ package io.github.camelmessenger.send.graph;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.asynchttpclient.AsyncCompletionHandler;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.BoundRequestBuilder;
+import org.asynchttpclient.Response;
 
 /**
  * {@link GraphHttpClient} over AsyncHttpClient. The client is built with {@code maxRequestRetry = 0} by
@@ -37,14 +39,24 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
                 builder.setBody(request.body());
             }
             request.headers().forEach(builder::setHeader);
-            CompletableFuture<GraphHttpResponse> answer = builder.execute()
-                    .toCompletableFuture()
-                    .thenApply(response -> new GraphHttpResponse(
-                            response.getStatusCode(), response.getStatusText(), response.getResponseBodyAsBytes(),
-                            response::getHeader));
-            // tracked until done, so closing the client can fail what it would otherwise leave pending
+            // one future per request, tracked until done, so closing the client can fail what it would leave pending
+            CompletableFuture<GraphHttpResponse> answer = new CompletableFuture<>();
             inFlight.add(answer);
-            answer.whenComplete((response, failure) -> inFlight.remove(answer));
+            builder.execute(new AsyncCompletionHandler<Void>() {
+                @Override
+                public Void onCompleted(Response response) {
+                    inFlight.remove(answer);
+                    answer.complete(new GraphHttpResponse(response.getStatusCode(), response.getStatusText(),
+                            response.getResponseBodyAsBytes(), response::getHeader));
+                    return null;
+                }
+
+                @Override
+                public void onThrowable(Throwable failure) {
+                    inFlight.remove(answer);
+                    answer.completeExceptionally(failure);
+                }
+            });
             return answer;
         } catch (RuntimeException e) {
             // e.g. the client was closed while the route still sent

@@ -48,8 +48,8 @@ public final class SendApiClient {
     }
 
     /**
-     * Sends one request body for a Page. The future completes exactly once: with Meta's answer, or with a
-     * {@link MessengerSendException}.
+     * Sends one request body for a Page. The future completes exactly once: with Meta's answer, or exceptionally
+     * with a {@link MessengerSendException} (wrapped in a {@link CompletionException} for dependent stages).
      */
     public CompletableFuture<SendResponse> send(String pageId, byte[] json) {
         return call(GraphHttpRequest.post(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout),
@@ -67,24 +67,21 @@ public final class SendApiClient {
 
     private <T> CompletableFuture<T> call(GraphHttpRequest request, String what,
                                           Function<GraphHttpResponse, T> decode) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        http.send(request).whenComplete((response, failure) -> {
+        return http.send(request).handle((response, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(transportFailure(what, failure));
-                return;
+                throw new CompletionException(transportFailure(what, failure));
             }
             try {
-                result.complete(decode.apply(response));
+                return decode.apply(response);
             } catch (MessengerSendException e) {
-                result.completeExceptionally(e);
+                throw new CompletionException(e);
             } catch (RuntimeException e) {
-                result.completeExceptionally(SendApiResponseDecoder.unreadable(
+                throw new CompletionException(SendApiResponseDecoder.unreadable(
                         "Graph API answer could not be decoded: " + redactor.redact(String.valueOf(e.getMessage()))
-                                                                               + ". Delivery is unknown",
+                                                                                + ". Delivery is unknown",
                         e));
             }
         });
-        return result;
     }
 
     private MessengerSendException transportFailure(String what, Throwable failure) {

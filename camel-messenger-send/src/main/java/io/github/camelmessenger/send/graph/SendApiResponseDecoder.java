@@ -40,10 +40,19 @@ final class SendApiResponseDecoder {
      * classified exception (for a Graph error) or a transport failure (for an answer that cannot be read).
      */
     JsonNode decodeObject(GraphHttpResponse response, String expectation, String... anyOfFields) {
+        boolean success = response.status() >= 200 && response.status() < 300;
+        if (success) {
+            // the common case, read straight from the bytes: no text copy, nothing to redact
+            JsonNode json = parseObject(response.body());
+            if (json != null && !json.has("error") && !json.has("error_type") && !json.has("error_message")
+                && java.util.Arrays.stream(anyOfFields).anyMatch(json::hasNonNull)) {
+                return json;
+            }
+        }
+        // anything else may end up in an exception: work on the text with the secrets removed
         String text = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
         JsonNode json = parseObject(text);
         GraphError error = json == null ? null : graphError(json);
-        boolean success = response.status() >= 200 && response.status() < 300;
         if (success && error == null) {
             if (json == null || java.util.Arrays.stream(anyOfFields).noneMatch(json::hasNonNull)) {
                 throw FailureKind.TRANSPORT.newException(
@@ -61,6 +70,18 @@ final class SendApiResponseDecoder {
         Duration retryAfter = BusinessUseCaseUsage.retryAfter(response.header(BusinessUseCaseUsage.HEADER), mapper);
         String kept = text.length() > MAX_BODY_KEPT ? text.substring(0, MAX_BODY_KEPT) : text;
         return new FailureDetails(response.status(), response.statusText(), error, retryAfter, kept);
+    }
+
+    private JsonNode parseObject(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private JsonNode parseObject(String text) {

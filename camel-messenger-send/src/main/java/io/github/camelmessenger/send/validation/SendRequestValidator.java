@@ -229,8 +229,12 @@ public final class SendRequestValidator {
             v.add("message", "must be an object");
             return;
         }
-        List<String> contents = MESSAGE_CONTENT_KEYS.stream().filter(message::has).toList();
-        if (contents.size() != 1) {
+        int contentKinds = 0;
+        for (String key : MESSAGE_CONTENT_KEYS) {
+            contentKinds += message.has(key) ? 1 : 0;
+        }
+        if (contentKinds != 1) {
+            List<String> contents = MESSAGE_CONTENT_KEYS.stream().filter(message::has).toList();
             v.add("message", contents.isEmpty()
                     ? "has no content: set text, attachment, attachments, sticker_id or template"
                     : "must have exactly one of " + String.join(", ", MESSAGE_CONTENT_KEYS) + "; has " + contents);

@@ -1,0 +1,227 @@
+package io.github.camelmessenger.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
+/**
+ * How the simulator answers {@code POST /{version}/{page}/messages}: checks as Meta does, in Meta's order (token,
+ * proof, rate limit, request, recipient), and answers with Meta's bodies.
+ */
+final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "messenger-send-api";
+    private static final Pattern PATH = Pattern.compile("/(v\\d+\\.\\d+)/([^/?]+)/messages");
+    private static final Set<String> RECIPIENT_KEYS = Set.of("id", "user_ref", "phone_number", "post_id",
+            "comment_id", "notification_messages_token");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final GraphSimulator.Settings settings;
+    private final List<AcceptedMessage> accepted = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Long>> callsByPage = new ConcurrentHashMap<>();
+    private final Set<String> transientSeen = ConcurrentHashMap.newKeySet();
+    private final AtomicLong messageIds = new AtomicLong();
+
+    SendApiBehaviour(GraphSimulator.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    List<AcceptedMessage> accepted() {
+        return accepted;
+    }
+
+    void reset() {
+        accepted.clear();
+        callsByPage.clear();
+        transientSeen.clear();
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        Matcher path = PATH.matcher(request.getUrl().split("\\?", 2)[0]);
+        if (!path.matches()) {
+            return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
+        }
+        String pageId = path.group(2);
+        String token = bearer(request.getHeader("Authorization"));
+        if (token == null || !settings.acceptsToken(pageId, token)) {
+            return error(400, 190, null, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
+        }
+        if (settings.appSecret() != null && !proof(token).equals(queryParameter(request.getUrl(), "appsecret_proof"))) {
+            return error(400, 100, null, "GraphMethodException", "Invalid appsecret_proof provided in the API argument");
+        }
+        if (rateLimited(pageId)) {
+            return rateLimitAnswer(pageId);
+        }
+        JsonNode body;
+        try {
+            body = mapper.readTree(request.getBodyAsString());
+        } catch (Exception e) {
+            return error(400, 100, null, "OAuthException", "(#100) Invalid JSON for postcard");
+        }
+        if (body == null || !body.isObject() || !body.path("recipient").isObject()) {
+            return error(400, 100, null, "OAuthException", "(#100) The parameter recipient is required");
+        }
+        long identifiers = RECIPIENT_KEYS.stream().filter(body.path("recipient")::has).count();
+        if (identifiers != 1) {
+            return error(400, 100, 2018000, "OAuthException", "(#100) Invalid recipient");
+        }
+        boolean action = body.has("sender_action");
+        if (action == body.has("message")) {
+            return error(400, 100, 2018014, "OAuthException",
+                    "(#100) Cannot send both sender action and message, or neither");
+        }
+        if (!action && !body.has("messaging_type")) {
+            return error(400, 100, null, "OAuthException", "(#100) Param messaging_type must be specified");
+        }
+        ResponseDefinition scenario = scenario(body);
+        if (scenario != null) {
+            return scenario;
+        }
+        String recipient = body.path("recipient").path("id").asText(null);
+        ObjectNode answer = mapper.createObjectNode();
+        if (recipient != null) {
+            answer.put("recipient_id", recipient);
+        }
+        String messageId = null;
+        if (!action) {
+            messageId = "m_sim" + messageIds.incrementAndGet();
+            answer.put("message_id", messageId);
+        }
+        accepted.add(new AcceptedMessage(pageId, body, messageId, Instant.now()));
+        return json(200, answer.toString(), null);
+    }
+
+    private ResponseDefinition scenario(JsonNode body) {
+        String recipient = body.path("recipient").path("id").asText("");
+        return switch (recipient) {
+            case ScenarioRecipients.BLOCKED -> error(400, 551, 1545041, "OAuthException",
+                    "(#551) This person isn't available right now.");
+            case ScenarioRecipients.UNKNOWN -> error(400, 100, 2018001, "OAuthException",
+                    "(#100) No matching user found");
+            case ScenarioRecipients.OUTSIDE_WINDOW -> error(400, 10, 2018278, "OAuthException",
+                    "(#10) This message is sent outside of allowed window.");
+            case ScenarioRecipients.TRANSIENT -> transientSeen.add(body.path("message").toString())
+                    ? transientError() : null;
+            default -> null;
+        };
+    }
+
+    private ResponseDefinition transientError() {
+        ObjectNode error = errorBody(1200, null, "FacebookApiException",
+                "Temporary send message failure. Please try again later.");
+        ((ObjectNode) error.get("error")).put("is_transient", true);
+        return json(500, error.toString(), null);
+    }
+
+    private boolean rateLimited(String pageId) {
+        if (settings.messagesPerSecond() <= 0) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        Deque<Long> calls = callsByPage.computeIfAbsent(pageId, k -> new ArrayDeque<>());
+        synchronized (calls) {
+            while (!calls.isEmpty() && now - calls.peekFirst() >= 1000) {
+                calls.pollFirst();
+            }
+            if (calls.size() >= settings.messagesPerSecond()) {
+                return true;
+            }
+            calls.addLast(now);
+            return false;
+        }
+    }
+
+    private ResponseDefinition rateLimitAnswer(String pageId) {
+        String usage = "{\"" + pageId + "\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":10,"
+                       + "\"total_time\":10,\"estimated_time_to_regain_access\":" + settings.penaltyMinutes() + "}]}";
+        return json(400, errorBody(613, null, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.")
+                .toString(), new HttpHeader("X-Business-Use-Case-Usage", usage));
+    }
+
+    private ResponseDefinition error(int status, int code, Integer subcode, String type, String message) {
+        return json(status, errorBody(code, subcode, type, message).toString(), null);
+    }
+
+    private ObjectNode errorBody(int code, Integer subcode, String type, String message) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("message", message).put("type", type).put("code", code);
+        if (subcode != null) {
+            error.put("error_subcode", subcode);
+        }
+        error.put("fbtrace_id", "Sim" + Long.toString(System.nanoTime(), 36));
+        return root;
+    }
+
+    private static ResponseDefinition json(int status, String body, HttpHeader extra) {
+        HttpHeaders headers = new HttpHeaders(new HttpHeader("Content-Type", "application/json; charset=UTF-8"));
+        if (extra != null) {
+            headers = headers.plus(extra);
+        }
+        return responseDefinition().withStatus(status).withHeaders(headers).withBody(body).build();
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    }
+
+    private static String queryParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private String proof(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.camelmessenger.examples.main;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelmessenger.send.routing.MessengerErrorRouting;
+import io.github.camelmessenger.simulator.GraphSimulator;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+/**
+ * The demo job: broadcasts the bundled notifications (text, quick replies, templates, and recipients that fail in
+ * each way Meta fails) through a paced route with error routing, shows live progress, and ends with a summary table.
+ * It runs against the local Graph API simulator unless {@code MESSENGER_PAGE_ID} and {@code MESSENGER_ACCESS_TOKEN}
+ * are set ({@code MESSENGER_NOTIFICATIONS} may name your own file of {@code {"id", "psid", "message"}} lines).
+ */
+public final class BroadcastDemo {
+
+    static final double RATE = 25;
+
+    private BroadcastDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "target/demo");
+        String pageId = System.getenv("MESSENGER_PAGE_ID");
+        String token = System.getenv("MESSENGER_ACCESS_TOKEN");
+        String notifications = notifications(System.getenv("MESSENGER_NOTIFICATIONS"));
+        Progress progress;
+        if (pageId != null && token != null) {
+            progress = run("https://graph.facebook.com", pageId, token, notifications, output, System.out);
+            progress.printSummary(System.out, "Graph API, Page " + pageId, output.resolve("dead-letter.jsonl").toString());
+        } else {
+            try (GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults().withRateLimit(40))) {
+                progress = run(simulator.baseUri(), "1122334455", GraphSimulator.DEFAULT_TOKEN, notifications, output,
+                        System.out);
+                progress.printSummary(System.out, "local Graph API simulator, " + simulator.accepted().size()
+                                                  + " messages accepted",
+                        output.resolve("dead-letter.jsonl").toString());
+            }
+        }
+        if (progress.sentCount() + progress.failedCount() == 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs the broadcast to completion (or 150 s) and returns the counts. */
+    static Progress run(String baseUri, String pageId, String token, String notifications, Path output,
+                        PrintStream out) throws Exception {
+        Files.createDirectories(output);
+        Files.deleteIfExists(output.resolve("dead-letter.jsonl"));
+        int total = (int) notifications.lines().filter(l -> !l.isBlank()).count();
+        Progress progress = new Progress(total);
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new MessengerErrorRouting("direct:dead-letter")
+                .maximumRedeliveries(3).redeliveryDelay(500));
+        main.configure().addRoutesBuilder(new BroadcastRoutes(progress));
+        main.addInitialProperty("page.id", pageId);
+        main.addInitialProperty("page.token", token);
+        main.addInitialProperty("graph.baseUri", baseUri);
+        main.addInitialProperty("demo.rate", Double.toString(RATE));
+        main.addInitialProperty("demo.output", output.toAbsolutePath().toString());
+        main.start();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleAtFixedRate(() -> progress.printLine(out), 1, 1, TimeUnit.SECONDS);
+        try {
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+            template.asyncSendBody("direct:broadcast", notifications);
+            if (!progress.await(150, TimeUnit.SECONDS)) {
+                out.println("The broadcast did not finish in 150 s");
+            }
+            progress.printLine(out);
+        } finally {
+            ticker.shutdownNow();
+            main.stop();
+        }
+        return progress;
+    }
+
+    private static String notifications(String file) throws IOException {
+        if (file != null) {
+            return Files.readString(Path.of(file));
+        }
+        try (InputStream in = BroadcastDemo.class.getResourceAsStream("/notifications.jsonl")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

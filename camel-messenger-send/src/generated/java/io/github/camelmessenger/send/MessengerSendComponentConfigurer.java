@@ -49,6 +49,7 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": getOrCreateConfiguration(target).setMessagingType(property(camelContext, io.github.camelmessenger.send.model.MessagingType.class, value)); return true;
         case "notificationtype":
         case "notificationType": getOrCreateConfiguration(target).setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
+        case "platform": getOrCreateConfiguration(target).setPlatform(property(camelContext, io.github.camelmessenger.send.model.Platform.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
         case "ratelimitbackoff":
@@ -83,6 +84,7 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": return io.github.camelmessenger.send.model.MessagingType.class;
         case "notificationtype":
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
+        case "platform": return io.github.camelmessenger.send.model.Platform.class;
         case "ratelimit":
         case "rateLimit": return double.class;
         case "ratelimitbackoff":
@@ -118,6 +120,7 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": return getOrCreateConfiguration(target).getMessagingType();
         case "notificationtype":
         case "notificationType": return getOrCreateConfiguration(target).getNotificationType();
+        case "platform": return getOrCreateConfiguration(target).getPlatform();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitbackoff":

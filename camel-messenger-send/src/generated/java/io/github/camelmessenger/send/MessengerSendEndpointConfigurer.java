@@ -41,6 +41,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "notificationType": target.getConfiguration().setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
         case "personaid":
         case "personaId": target.setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "platform": target.getConfiguration().setPlatform(property(camelContext, io.github.camelmessenger.send.model.Platform.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "ratelimitbackoff":
@@ -78,6 +79,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "platform": return io.github.camelmessenger.send.model.Platform.class;
         case "ratelimit":
         case "rateLimit": return double.class;
         case "ratelimitbackoff":
@@ -116,6 +118,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "notificationType": return target.getConfiguration().getNotificationType();
         case "personaid":
         case "personaId": return target.getPersonaId();
+        case "platform": return target.getConfiguration().getPlatform();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitbackoff":

@@ -23,7 +23,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(18);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
@@ -34,6 +34,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
         props.add("notificationType");
         props.add("pageId");
         props.add("personaId");
+        props.add("platform");
         props.add("rateLimit");
         props.add("rateLimitBackoff");
         props.add("recipientId");

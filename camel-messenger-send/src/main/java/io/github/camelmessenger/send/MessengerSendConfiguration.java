@@ -2,6 +2,7 @@ package io.github.camelmessenger.send;
 
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
+import io.github.camelmessenger.send.model.Platform;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -52,6 +53,12 @@ public class MessengerSendConfiguration implements Cloneable {
               description = "The message tag, such as HUMAN_AGENT, CUSTOMER_FEEDBACK or NON_PROMOTIONAL_SUBSCRIPTION. "
                             + "Any tag is passed on except the ones Meta retired, which are refused.")
     private String tag;
+
+    @UriParam(label = "producer", defaultValue = "MESSENGER", enums = "MESSENGER,INSTAGRAM",
+              description = "Where the messages go. INSTAGRAM applies Instagram's rules in validation: text at most "
+                            + "1000 bytes, HUMAN_AGENT the only tag, at most 10 images, and the like_heart and "
+                            + "MEDIA_SHARE attachment types. Set baseUri to graph.instagram.com for Instagram Login tokens.")
+    private Platform platform = Platform.MESSENGER;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Whether to check Meta's documented limits and rules before sending. A refused message "
@@ -142,6 +149,14 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public void setTag(String tag) {
         this.tag = tag;
+    }
+
+    public Platform getPlatform() {
+        return platform;
+    }
+
+    public void setPlatform(Platform platform) {
+        this.platform = platform;
     }
 
     public boolean isValidate() {

@@ -61,7 +61,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         try {
             send = assembler.assemble(exchange);
             if (getEndpoint().getConfiguration().isValidate()) {
-                SendRequestValidator.validate(send.request());
+                SendRequestValidator.validate(send.request(), getEndpoint().getConfiguration().getPlatform());
             }
             json = mapper.writeValueAsBytes(send.request());
         } catch (MessengerSendException e) {

@@ -267,6 +267,21 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void instagramPlatformSendsItsOwnAttachmentTypesAndRefusesOtherTags() {
+        sendTo(uri("platform=INSTAGRAM"), "{\"attachment\":{\"type\":\"like_heart\"}}",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "ig-1"));
+        assertSent("""
+                {"recipient":{"id":"ig-1"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"like_heart"}}}""");
+
+        graph.resetRequests();
+        Exchange refused = sendTo(uri("platform=INSTAGRAM"), "hi", Map.of(MessengerSendConstants.RECIPIENT_ID, "ig-1",
+                MessengerSendConstants.TAG, "NON_PROMOTIONAL_SUBSCRIPTION"));
+        assertThat(refused.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining("on Instagram HUMAN_AGENT is the only tag");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
     void durationOptionsTakeDurationText() {
         MessengerSendEndpoint endpoint = context.getEndpoint(uri("connectTimeout=5s&requestTimeout=1m"),
                 MessengerSendEndpoint.class);

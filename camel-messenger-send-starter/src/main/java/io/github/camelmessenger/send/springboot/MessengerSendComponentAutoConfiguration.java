@@ -61,6 +61,7 @@ public class MessengerSendComponentAutoConfiguration {
         target.setApiVersion(properties.getApiVersion());
         target.setBaseUri(properties.getBaseUri());
         target.setValidate(properties.isValidate());
+        target.setPlatform(properties.getPlatform());
         target.setRateLimit(properties.getRateLimit());
         target.setRateLimitBackoff(properties.getRateLimitBackoff().toMillis());
         target.setConnectTimeout(properties.getConnectTimeout().toMillis());

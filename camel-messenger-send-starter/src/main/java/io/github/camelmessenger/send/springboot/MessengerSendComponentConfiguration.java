@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
+import io.github.camelmessenger.send.model.Platform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -62,6 +63,11 @@ public class MessengerSendComponentConfiguration {
      * Whether to check Meta's documented limits and rules before sending.
      */
     private boolean validate = true;
+
+    /**
+     * Where the messages go; INSTAGRAM applies Instagram's rules in validation.
+     */
+    private Platform platform = Platform.MESSENGER;
 
     /**
      * The most messages per second to send from one Page; 0 turns pacing off.
@@ -176,6 +182,14 @@ public class MessengerSendComponentConfiguration {
 
     public void setValidate(boolean validate) {
         this.validate = validate;
+    }
+
+    public Platform getPlatform() {
+        return platform;
+    }
+
+    public void setPlatform(Platform platform) {
+        this.platform = platform;
     }
 
     public double getRateLimit() {

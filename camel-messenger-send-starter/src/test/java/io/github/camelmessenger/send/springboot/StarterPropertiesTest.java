@@ -48,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.messenger-send.tag=HUMAN_AGENT",
         "camel.component.messenger-send.notification-type=SILENT_PUSH",
         "camel.component.messenger-send.validate=false",
+        "camel.component.messenger-send.platform=INSTAGRAM",
         "camel.component.messenger-send.rate-limit=250",
         "camel.component.messenger-send.rate-limit-backoff=45s",
         "camel.component.messenger-send.connect-timeout=4s",
@@ -113,6 +114,7 @@ class StarterPropertiesTest {
         MessengerSendComponent component = camelContext.getComponent("messenger-send", MessengerSendComponent.class);
 
         assertThat(component.getConfiguration().getRateLimit()).isEqualTo(250.0);
+        assertThat(component.getConfiguration().getPlatform()).isEqualTo(io.github.camelmessenger.send.model.Platform.INSTAGRAM);
         assertThat(component.getConfiguration().getRateLimitBackoff()).isEqualTo(45_000);
         assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(4_000);
         assertThat(component.getConfiguration().getRequestTimeout()).isEqualTo(20_000);
@@ -136,7 +138,7 @@ class StarterPropertiesTest {
         });
 
         assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "access-token", "app-secret", "api-version",
-                "base-uri", "messaging-type", "notification-type", "tag", "validate", "rate-limit",
+                "base-uri", "messaging-type", "notification-type", "tag", "validate", "platform", "rate-limit",
                 "rate-limit-backoff", "connect-timeout", "request-timeout", "lazy-start-producer",
                 "autowired-enabled", "health-check-enabled", "health-check-cache-time");
         assertThat(ours.values()).allSatisfy(p -> assertThat(p.path("description").asText()).isNotBlank());

@@ -21,7 +21,9 @@ public enum SendApiLimit {
     MEDIA_ELEMENTS(1, "element"),
     PRODUCT_ELEMENTS(10, "products"),
     BUTTON_TITLE(20, "characters"),
-    POSTBACK_PAYLOAD(1000, "characters");
+    POSTBACK_PAYLOAD(1000, "characters"),
+    INSTAGRAM_TEXT_BYTES(1000, "bytes"),
+    INSTAGRAM_ATTACHMENTS(10, "images");
 
     private final int max;
     private final String unit;

@@ -11,6 +11,7 @@ import io.github.camelmessenger.send.model.QuickReply;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.NotificationType;
+import io.github.camelmessenger.send.model.Platform;
 import io.github.camelmessenger.send.model.SenderAction;
 
 /**
@@ -26,6 +27,7 @@ public final class SendRequestValidator {
     private static final List<String> MESSAGE_CONTENT_KEYS = List.of("text", "attachment", "attachments",
             "sticker_id", "dynamic_text", "template");
     private static final Set<String> MEDIA_TYPES = Set.of("image", "audio", "video", "file");
+    private static final Set<String> INSTAGRAM_ATTACHMENT_TYPES = Set.of("like_heart", "MEDIA_SHARE");
     private static final Set<String> QUICK_REPLY_TYPES = Set.of("text", "user_phone_number", "user_email");
     private static final Set<String> BUTTON_TYPES = Set.of("web_url", "postback", "phone_number", "account_link",
             "account_unlink", "game_play");
@@ -45,7 +47,12 @@ public final class SendRequestValidator {
      * broken rule; returns normally otherwise.
      */
     public static void validate(ObjectNode request) {
-        check(request, true);
+        check(request, true, Platform.MESSENGER);
+    }
+
+    /** Checks a whole request for a platform: Instagram adds its own limits and attachment types. */
+    public static void validate(ObjectNode request, Platform platform) {
+        check(request, true, platform);
     }
 
     /**
@@ -53,13 +60,13 @@ public final class SendRequestValidator {
      * options (recipient, messaging type): for the model's builders.
      */
     public static void validateIncomplete(ObjectNode request) {
-        check(request, false);
+        check(request, false, Platform.MESSENGER);
     }
 
     /** Checks a {@code message} object (the model's or a JSON tree); paths start with {@code message}. */
     public static void validateMessage(Object message) {
         Violations v = new Violations();
-        checkMessage(tree(message), v);
+        checkMessage(tree(message), Platform.MESSENGER, v);
         v.throwIfAny();
     }
 
@@ -95,7 +102,7 @@ public final class SendRequestValidator {
         return value instanceof JsonNode node ? node : MessengerJson.mapper().valueToTree(value);
     }
 
-    private static void check(ObjectNode request, boolean complete) {
+    private static void check(ObjectNode request, boolean complete, Platform platform) {
         Violations v = new Violations();
         if (complete || request.has("recipient")) {
             checkRecipient(request.get("recipient"), v);
@@ -112,12 +119,34 @@ public final class SendRequestValidator {
         } else {
             checkMessagingTypeAndTag(request, complete, v);
             if (message != null) {
-                checkMessage(message, v);
+                checkMessage(message, platform, v);
             }
             checkReplyTo(request.get("reply_to"), v);
         }
         checkEnum(request, "notification_type", NotificationType.class, v);
+        if (platform == Platform.INSTAGRAM) {
+            checkInstagram(request, v);
+        }
         v.throwIfAny();
+    }
+
+    /** Instagram's own limits, on top of the Send API's. */
+    private static void checkInstagram(ObjectNode request, Violations v) {
+        JsonNode text = request.path("message").get("text");
+        if (text != null && text.isTextual()) {
+            int bytes = text.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (!SendApiLimit.INSTAGRAM_TEXT_BYTES.allows(bytes)) {
+                v.add("message.text", SendApiLimit.INSTAGRAM_TEXT_BYTES.describeExcess(bytes) + " on Instagram");
+            }
+        }
+        JsonNode tag = request.get("tag");
+        if (tag != null && !MessageTags.HUMAN_AGENT.equals(tag.asText())) {
+            v.add("tag", "on Instagram HUMAN_AGENT is the only tag, not " + tag.asText());
+        }
+        JsonNode attachments = request.path("message").get("attachments");
+        if (attachments != null && attachments.isArray()) {
+            v.maxCount("message.attachments", attachments.size(), SendApiLimit.INSTAGRAM_ATTACHMENTS);
+        }
     }
 
     private static void checkRecipient(JsonNode recipient, Violations v) {
@@ -224,7 +253,7 @@ public final class SendRequestValidator {
         }
     }
 
-    private static void checkMessage(JsonNode message, Violations v) {
+    private static void checkMessage(JsonNode message, Platform platform, Violations v) {
         if (!message.isObject()) {
             v.add("message", "must be an object");
             return;
@@ -248,11 +277,11 @@ public final class SendRequestValidator {
             }
         }
         if (message.has("attachment")) {
-            checkAttachment(message.get("attachment"), "message.attachment", v);
+            checkAttachment(message.get("attachment"), "message.attachment", platform, v);
         }
         JsonNode attachments = message.get("attachments");
         if (attachments != null) {
-            checkAttachments(attachments, v);
+            checkAttachments(attachments, platform, v);
         }
         JsonNode sticker = message.get("sticker_id");
         if (sticker != null && !sticker.canConvertToLong() && !sticker.asText().matches("\\d+")) {
@@ -286,7 +315,7 @@ public final class SendRequestValidator {
         }
     }
 
-    private static void checkAttachments(JsonNode attachments, Violations v) {
+    private static void checkAttachments(JsonNode attachments, Platform platform, Violations v) {
         if (!attachments.isArray() || attachments.isEmpty()) {
             v.add("message.attachments", "must be a non-empty array of image attachments");
             return;
@@ -298,12 +327,12 @@ public final class SendRequestValidator {
             if (!"image".equals(attachment.path("type").asText())) {
                 v.add(path + ".type", "the attachments array holds images only");
             } else {
-                checkAttachment(attachment, path, v);
+                checkAttachment(attachment, path, platform, v);
             }
         }
     }
 
-    private static void checkAttachment(JsonNode attachment, String path, Violations v) {
+    private static void checkAttachment(JsonNode attachment, String path, Platform platform, Violations v) {
         if (!attachment.isObject()) {
             v.add(path, "must be an object");
             return;
@@ -312,6 +341,8 @@ public final class SendRequestValidator {
         JsonNode payload = attachment.get("payload");
         if (MEDIA_TYPES.contains(type)) {
             checkMediaPayload(payload, path + ".payload", v);
+        } else if (platform == Platform.INSTAGRAM && INSTAGRAM_ATTACHMENT_TYPES.contains(type)) {
+            return;
         } else if ("template".equals(type)) {
             if (payload == null || !payload.isObject()) {
                 v.add(path + ".payload", "missing: a template attachment needs a payload with template_type");

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
+import io.github.camelmessenger.send.model.Platform;
 import io.github.camelmessenger.send.model.SenderAction;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -124,6 +125,18 @@ public final class MessengerSendEndpointBuilderFactory {
         /** Whether to check Meta's limits before sending, as text or a property placeholder. */
         default MessengerSendEndpointBuilder validate(String validate) {
             doSetProperty("validate", validate);
+            return this;
+        }
+
+        /** Where the messages go (default MESSENGER); INSTAGRAM applies Instagram's rules in validation. */
+        default MessengerSendEndpointBuilder platform(Platform platform) {
+            doSetProperty("platform", platform);
+            return this;
+        }
+
+        /** Where the messages go, as text or a property placeholder. */
+        default MessengerSendEndpointBuilder platform(String platform) {
+            doSetProperty("platform", platform);
             return this;
         }
 

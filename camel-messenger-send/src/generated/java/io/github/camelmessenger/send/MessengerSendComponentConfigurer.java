@@ -49,6 +49,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": getOrCreateConfiguration(target).setMessagingType(property(camelContext, io.github.camelmessenger.send.model.MessagingType.class, value)); return true;
         case "notificationtype":
         case "notificationType": getOrCreateConfiguration(target).setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
+        case "pagetokens":
+        case "pageTokens": getOrCreateConfiguration(target).setPageTokens(property(camelContext, java.util.Map.class, value)); return true;
         case "platform": getOrCreateConfiguration(target).setPlatform(property(camelContext, io.github.camelmessenger.send.model.Platform.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
@@ -57,6 +59,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenprovider":
+        case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelmessenger.send.MessengerTokenProvider.class, value)); return true;
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -84,6 +88,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": return io.github.camelmessenger.send.model.MessagingType.class;
         case "notificationtype":
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
+        case "pagetokens":
+        case "pageTokens": return java.util.Map.class;
         case "platform": return io.github.camelmessenger.send.model.Platform.class;
         case "ratelimit":
         case "rateLimit": return double.class;
@@ -92,6 +98,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "tag": return java.lang.String.class;
+        case "tokenprovider":
+        case "tokenProvider": return io.github.camelmessenger.send.MessengerTokenProvider.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -120,6 +128,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "messagingType": return getOrCreateConfiguration(target).getMessagingType();
         case "notificationtype":
         case "notificationType": return getOrCreateConfiguration(target).getNotificationType();
+        case "pagetokens":
+        case "pageTokens": return getOrCreateConfiguration(target).getPageTokens();
         case "platform": return getOrCreateConfiguration(target).getPlatform();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
@@ -128,7 +138,18 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "tag": return getOrCreateConfiguration(target).getTag();
+        case "tokenprovider":
+        case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
         case "validate": return getOrCreateConfiguration(target).isValidate();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "pagetokens":
+        case "pageTokens": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -39,6 +39,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": target.getConfiguration().setMessagingType(property(camelContext, io.github.camelmessenger.send.model.MessagingType.class, value)); return true;
         case "notificationtype":
         case "notificationType": target.getConfiguration().setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
+        case "pagetokens":
+        case "pageTokens": target.getConfiguration().setPageTokens(property(camelContext, java.util.Map.class, value)); return true;
         case "personaid":
         case "personaId": target.setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "platform": target.getConfiguration().setPlatform(property(camelContext, io.github.camelmessenger.send.model.Platform.class, value)); return true;
@@ -53,6 +55,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "senderaction":
         case "senderAction": target.setSenderAction(property(camelContext, io.github.camelmessenger.send.model.SenderAction.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenprovider":
+        case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelmessenger.send.MessengerTokenProvider.class, value)); return true;
         case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -77,6 +81,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": return io.github.camelmessenger.send.model.MessagingType.class;
         case "notificationtype":
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
+        case "pagetokens":
+        case "pageTokens": return java.util.Map.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "platform": return io.github.camelmessenger.send.model.Platform.class;
@@ -91,6 +97,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "senderaction":
         case "senderAction": return io.github.camelmessenger.send.model.SenderAction.class;
         case "tag": return java.lang.String.class;
+        case "tokenprovider":
+        case "tokenProvider": return io.github.camelmessenger.send.MessengerTokenProvider.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -116,6 +124,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": return target.getConfiguration().getMessagingType();
         case "notificationtype":
         case "notificationType": return target.getConfiguration().getNotificationType();
+        case "pagetokens":
+        case "pageTokens": return target.getConfiguration().getPageTokens();
         case "personaid":
         case "personaId": return target.getPersonaId();
         case "platform": return target.getConfiguration().getPlatform();
@@ -130,7 +140,18 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "senderaction":
         case "senderAction": return target.getSenderAction();
         case "tag": return target.getConfiguration().getTag();
+        case "tokenprovider":
+        case "tokenProvider": return target.getConfiguration().getTokenProvider();
         case "validate": return target.getConfiguration().isValidate();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "pagetokens":
+        case "pageTokens": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(20);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
@@ -33,6 +33,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
         props.add("messagingType");
         props.add("notificationType");
         props.add("pageId");
+        props.add("pageTokens");
         props.add("personaId");
         props.add("platform");
         props.add("rateLimit");
@@ -41,13 +42,17 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
         props.add("requestTimeout");
         props.add("senderAction");
         props.add("tag");
+        props.add("tokenProvider");
         props.add("validate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessToken");
         secretProps.add("appSecret");
+        secretProps.add("pageTokens");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("pageTokens", "pageToken.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.camelmessenger.send;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -11,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * Sends Facebook Messenger messages through Meta's Send API. Owns the HTTP client and the per-Page pacing shared by
@@ -37,6 +39,16 @@ public class MessengerSendComponent extends DefaultComponent {
         }
         MessengerSendEndpoint endpoint = new MessengerSendEndpoint(uri, this, configuration.copy());
         endpoint.setPageId(remaining);
+        // pageToken.<pageId>=<token> entries add to (and override) the component's
+        Map<String, Object> pageTokens = PropertiesHelper.extractProperties(parameters, "pageToken.");
+        if (!pageTokens.isEmpty()) {
+            Map<String, Object> merged = new HashMap<>();
+            if (endpoint.getConfiguration().getPageTokens() != null) {
+                merged.putAll(endpoint.getConfiguration().getPageTokens());
+            }
+            merged.putAll(pageTokens);
+            endpoint.getConfiguration().setPageTokens(merged);
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -1,5 +1,7 @@
 package io.github.camelmessenger.send;
 
+import java.util.Map;
+
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
@@ -23,6 +25,16 @@ public class MessengerSendConfiguration implements Cloneable {
                             + "URL, a log line or an exception message.")
     @Metadata(required = true)
     private String accessToken;
+
+    @UriParam(label = "security", secret = true, prefix = "pageToken.", multiValue = true,
+              description = "Access tokens per Page, for routes that send from many Pages with the CamelMessengerPageId "
+                            + "header: pageToken.<pageId>=<token>. A Page without an entry uses accessToken.")
+    private Map<String, Object> pageTokens;
+
+    @UriParam(label = "security",
+              description = "A MessengerTokenProvider bean that supplies each Page's access token (for vaults and "
+                            + "rotation); asked first, before pageToken.* and accessToken.")
+    private MessengerTokenProvider tokenProvider;
 
     @UriParam(label = "security", secret = true,
               description = "The app secret. When set, every request carries appsecret_proof, the HMAC-SHA256 of the "
@@ -89,7 +101,10 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public MessengerSendConfiguration copy() {
         try {
-            return (MessengerSendConfiguration) clone();
+            MessengerSendConfiguration copy = (MessengerSendConfiguration) clone();
+            // an endpoint's pageToken.* entries must not leak into the component's or other endpoints'
+            copy.pageTokens = pageTokens == null ? null : new java.util.HashMap<>(pageTokens);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -101,6 +116,32 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public Map<String, Object> getPageTokens() {
+        return pageTokens;
+    }
+
+    public void setPageTokens(Map<String, Object> pageTokens) {
+        this.pageTokens = pageTokens;
+    }
+
+    public MessengerTokenProvider getTokenProvider() {
+        return tokenProvider;
+    }
+
+    public void setTokenProvider(MessengerTokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
+    }
+
+    /** The access token for a Page: the provider's, then the Page's entry, then accessToken; null when none. */
+    public String accessTokenFor(String pageId) {
+        String token = tokenProvider == null ? null : tokenProvider.accessToken(pageId);
+        if (token == null && pageTokens != null) {
+            Object entry = pageTokens.get(pageId);
+            token = entry == null ? null : entry.toString();
+        }
+        return token != null ? token : accessToken;
     }
 
     public String getAppSecret() {

@@ -69,12 +69,13 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
                                                 + "consumer such as platform-http");
     }
 
-    /** Checks the options and builds the Send API client for this endpoint's token. */
-    SendApiClient createSendApiClient() {
+    /** Checks the options a producer needs; a failure here fails the route's start. */
+    void checkOptions() {
         MessengerSendConfiguration c = configuration;
-        if (c.getAccessToken() == null || c.getAccessToken().isBlank()) {
+        boolean perPage = c.getTokenProvider() != null || (c.getPageTokens() != null && !c.getPageTokens().isEmpty());
+        if (!perPage && (c.getAccessToken() == null || c.getAccessToken().isBlank())) {
             throw new IllegalArgumentException("The option accessToken is required: set it on the endpoint or the "
-                                               + "messenger-send component");
+                                               + "messenger-send component (or pageToken.<pageId>, or a tokenProvider)");
         }
         if (c.getApiVersion() == null || !API_VERSION.matcher(c.getApiVersion()).matches()) {
             throw new IllegalArgumentException("The option apiVersion must look like v24.0, not '" + c.getApiVersion()
@@ -93,8 +94,13 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
         if (c.getConnectTimeout() <= 0 || c.getRequestTimeout() <= 0) {
             throw new IllegalArgumentException("The options connectTimeout and requestTimeout must be positive");
         }
+    }
+
+    /** The Send API client for one access token. */
+    SendApiClient createSendApiClient(String accessToken) {
+        MessengerSendConfiguration c = configuration;
         return new SendApiClient(getComponent().httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(),
-                c.getApiVersion(), c.getAccessToken(), c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()),
+                c.getApiVersion(), accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()),
                 MessengerJson.mapper());
     }
 

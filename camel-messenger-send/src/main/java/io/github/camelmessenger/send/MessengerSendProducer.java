@@ -1,8 +1,10 @@
 package io.github.camelmessenger.send;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.SendRequestAssembler.AssembledSend;
@@ -30,13 +32,15 @@ import org.slf4j.LoggerFactory;
 public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerSendProducer.class);
+    private static final int MAX_CLIENTS = 10_000;
     private static final String[] FAILURE_HEADERS = { MessengerSendConstants.FAILURE_CLASS,
             MessengerSendConstants.RETRIABLE, MessengerSendConstants.ERROR_CODE, MessengerSendConstants.ERROR_SUBCODE,
             MessengerSendConstants.FBTRACE_ID, MessengerSendConstants.RETRY_AFTER };
 
     private final ObjectMapper mapper = MessengerJson.mapper();
     private SendRequestAssembler assembler;
-    private SendApiClient api;
+    // one client per access token: usually one, one per Page with pageToken.* or a token provider
+    private final Map<String, SendApiClient> clientsByToken = new ConcurrentHashMap<>();
 
     public MessengerSendProducer(MessengerSendEndpoint endpoint) {
         super(endpoint);
@@ -51,7 +55,20 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         assembler = new SendRequestAssembler(mapper, getEndpoint());
-        api = getEndpoint().createSendApiClient();
+        getEndpoint().checkOptions();
+    }
+
+    /** The client for the Page's token; null when no token is known for the Page. */
+    private SendApiClient clientFor(String pageId) {
+        String token = getEndpoint().getConfiguration().accessTokenFor(pageId);
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        if (clientsByToken.size() > MAX_CLIENTS) {
+            // rotated tokens would otherwise pile up
+            clientsByToken.clear();
+        }
+        return clientsByToken.computeIfAbsent(token, getEndpoint()::createSendApiClient);
     }
 
     @Override
@@ -72,6 +89,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                     "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
         }
         String pageId = send.pageId();
+        if (clientFor(pageId) == null) {
+            return failSynchronously(exchange, callback, new MessengerValidationException(
+                    MessengerSendConstants.PAGE_ID, "no access token for Page " + pageId + ": set accessToken, "
+                                                    + "pageToken." + pageId + " or a tokenProvider that knows it"));
+        }
         MessengerSendException paused = pausedFailure(pageId);
         if (paused != null) {
             return failSynchronously(exchange, callback, paused);
@@ -122,7 +144,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     private void send(Exchange exchange, AsyncCallback callback, String pageId, byte[] json) {
         CompletableFuture<SendResponse> answer;
         try {
-            answer = api.send(pageId, json);
+            answer = clientFor(pageId).send(pageId, json);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

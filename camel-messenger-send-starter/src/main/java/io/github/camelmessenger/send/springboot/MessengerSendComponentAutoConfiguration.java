@@ -6,11 +6,13 @@ import java.util.Set;
 import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.MessengerSendConfiguration;
 import io.github.camelmessenger.send.MessengerSendTokenHealthCheck;
+import io.github.camelmessenger.send.MessengerTokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,12 +34,17 @@ import org.springframework.context.annotation.Configuration;
 public class MessengerSendComponentAutoConfiguration {
 
     // property names with separators removed, lower case
-    private static final Set<String> SECRET_KEYS = Set.of("accesstoken", "appsecret");
+    private static final Set<String> SECRET_KEYS = Set.of("accesstoken", "appsecret", "pagetokens");
 
     @Bean
-    public ComponentCustomizer messengerSendComponentCustomizer(MessengerSendComponentConfiguration properties) {
+    public ComponentCustomizer messengerSendComponentCustomizer(MessengerSendComponentConfiguration properties,
+            ObjectProvider<MessengerTokenProvider> tokenProvider) {
         return ComponentCustomizer.builder(MessengerSendComponent.class)
-                .build(component -> apply(properties, component));
+                .build(component -> {
+                    apply(properties, component);
+                    // a single MessengerTokenProvider bean in the application supplies the tokens per Page
+                    tokenProvider.ifUnique(component.getConfiguration()::setTokenProvider);
+                });
     }
 
     /** Only what is set: the component keeps its own defaults for the rest. */
@@ -45,6 +52,9 @@ public class MessengerSendComponentAutoConfiguration {
         MessengerSendConfiguration target = component.getConfiguration();
         if (properties.getAccessToken() != null) {
             target.setAccessToken(properties.getAccessToken());
+        }
+        if (properties.getPageTokens() != null) {
+            target.setPageTokens(new java.util.HashMap<>(properties.getPageTokens()));
         }
         if (properties.getAppSecret() != null) {
             target.setAppSecret(properties.getAppSecret());
@@ -113,7 +123,7 @@ public class MessengerSendComponentAutoConfiguration {
         // (CAMEL_COMPONENT_MESSENGERSEND_ACCESSTOKEN, accessToken in the bean's own listing, ...)
         private static boolean isSecret(SanitizableData data) {
             String key = data.getKey().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-            return SECRET_KEYS.stream().anyMatch(secret -> key.equals(secret) || key.endsWith("messengersend" + secret));
+            return SECRET_KEYS.stream().anyMatch(secret -> key.equals(secret) || key.contains("messengersend" + secret));
         }
     }
 }

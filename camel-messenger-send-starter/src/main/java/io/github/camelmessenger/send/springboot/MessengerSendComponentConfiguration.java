@@ -33,6 +33,11 @@ public class MessengerSendComponentConfiguration {
     private String appSecret;
 
     /**
+     * Access tokens per Page id, for routes that send from many Pages with the CamelMessengerPageId header.
+     */
+    private java.util.Map<String, String> pageTokens;
+
+    /**
      * The Graph API version.
      */
     private String apiVersion = "v24.0";
@@ -134,6 +139,14 @@ public class MessengerSendComponentConfiguration {
 
     public void setAppSecret(String appSecret) {
         this.appSecret = appSecret;
+    }
+
+    public java.util.Map<String, String> getPageTokens() {
+        return pageTokens;
+    }
+
+    public void setPageTokens(java.util.Map<String, String> pageTokens) {
+        this.pageTokens = pageTokens;
     }
 
     public String getApiVersion() {

@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.messenger-send.notification-type=SILENT_PUSH",
         "camel.component.messenger-send.validate=false",
         "camel.component.messenger-send.platform=INSTAGRAM",
+        "camel.component.messenger-send.page-tokens.5566=token-for-5566",
         "camel.component.messenger-send.rate-limit=250",
         "camel.component.messenger-send.rate-limit-backoff=45s",
         "camel.component.messenger-send.connect-timeout=4s",
@@ -114,6 +115,7 @@ class StarterPropertiesTest {
         MessengerSendComponent component = camelContext.getComponent("messenger-send", MessengerSendComponent.class);
 
         assertThat(component.getConfiguration().getRateLimit()).isEqualTo(250.0);
+        assertThat(component.getConfiguration().accessTokenFor("5566")).isEqualTo("token-for-5566");
         assertThat(component.getConfiguration().getPlatform()).isEqualTo(io.github.camelmessenger.send.model.Platform.INSTAGRAM);
         assertThat(component.getConfiguration().getRateLimitBackoff()).isEqualTo(45_000);
         assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(4_000);
@@ -138,14 +140,15 @@ class StarterPropertiesTest {
         });
 
         assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "access-token", "app-secret", "api-version",
-                "base-uri", "messaging-type", "notification-type", "tag", "validate", "platform", "rate-limit",
+                "page-tokens", "base-uri", "messaging-type", "notification-type", "tag", "validate", "platform", "rate-limit",
                 "rate-limit-backoff", "connect-timeout", "request-timeout", "lazy-start-producer",
                 "autowired-enabled", "health-check-enabled", "health-check-cache-time");
         assertThat(ours.values()).allSatisfy(p -> assertThat(p.path("description").asText()).isNotBlank());
         Set<String> withoutDefault = ours.entrySet().stream().filter(e -> !e.getValue().has("defaultValue"))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         // the only properties without a default are the ones that have none: secrets, tag, notification type
-        assertThat(withoutDefault).containsExactlyInAnyOrder("access-token", "app-secret", "tag", "notification-type");
+        assertThat(withoutDefault).containsExactlyInAnyOrder("access-token", "app-secret", "page-tokens", "tag",
+                "notification-type");
         assertThat(ours.get("messaging-type").path("defaultValue").asText()).isEqualTo("RESPONSE");
     }
 
@@ -155,6 +158,7 @@ class StarterPropertiesTest {
 
         for (String key : new String[] { "camel.component.messenger-send.access-token",
                 "camel.component.messenger-send.app-secret", "CAMEL_COMPONENT_MESSENGERSEND_ACCESSTOKEN",
+                "camel.component.messenger-send.page-tokens.5566",
                 "accessToken" }) {
             assertThat(sanitizer.apply(new SanitizableData(null, key, "value")).getValue())
                     .as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);

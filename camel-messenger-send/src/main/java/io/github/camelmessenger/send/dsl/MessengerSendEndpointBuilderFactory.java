@@ -44,6 +44,24 @@ public final class MessengerSendEndpointBuilderFactory {
             return this;
         }
 
+        /** The access token of one Page, for endpoints that send from many Pages. Secret. */
+        default MessengerSendEndpointBuilder pageToken(String pageId, String token) {
+            doSetMultiValueProperty("pageTokens", "pageToken." + pageId, token);
+            return this;
+        }
+
+        /** Access tokens per Page id. Secret. */
+        default MessengerSendEndpointBuilder pageTokens(Map<String, Object> tokensByPage) {
+            doSetMultiValueProperties("pageTokens", "pageToken.", tokensByPage);
+            return this;
+        }
+
+        /** A bean that supplies each Page's access token, by reference such as {@code #pageTokens}. */
+        default MessengerSendEndpointBuilder tokenProvider(String reference) {
+            doSetProperty("tokenProvider", reference);
+            return this;
+        }
+
         /** The app secret; when set, every request carries appsecret_proof. Secret. */
         default MessengerSendEndpointBuilder appSecret(String appSecret) {
             doSetProperty("appSecret", appSecret);
@@ -233,12 +251,13 @@ public final class MessengerSendEndpointBuilderFactory {
 
         @Override
         public void doSetMultiValueProperty(String name, String key, Object value) {
-            throw new UnsupportedOperationException("messenger-send has no multi-value options");
+            // a multi-value option is a family of prefixed URI parameters, such as pageToken.<pageId>
+            properties.put(key, value);
         }
 
         @Override
         public void doSetMultiValueProperties(String name, String prefix, Map<String, Object> values) {
-            throw new UnsupportedOperationException("messenger-send has no multi-value options");
+            values.forEach((key, value) -> properties.put(prefix + key, value));
         }
 
         @Override

@@ -1,0 +1,67 @@
+package io.github.camelmessenger.send;
+
+import java.util.Map;
+
+import io.github.camelmessenger.send.error.MessengerValidationException;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One endpoint for many Pages: a token per Page (pageToken.*, or a token provider bean), chosen by the
+ * CamelMessengerPageId header.
+ */
+class ManyPagesTest extends MessengerSendTestSupport {
+
+    @BindToRegistry("vault")
+    private final MessengerTokenProvider vault = pageId -> pageId.startsWith("9") ? "vault-token-" + pageId : null;
+
+    @Test
+    void pageTokensChooseTheTokenByPage() {
+        String endpoint = "messenger-send:me?baseUri=" + baseUri() + "&pageToken.111=RAW(token-one)"
+                          + "&pageToken.222=RAW(token-two)";
+
+        sendTo(endpoint, "to 111", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111"));
+        sendTo(endpoint, "to 222", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "222"));
+
+        assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one", "/v24.0/222/messages Bearer token-two");
+    }
+
+    @Test
+    void aPageWithoutItsOwnTokenUsesAccessToken() {
+        sendTo(uri("pageToken.111=RAW(token-one)"), "default", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void aTokenProviderIsAskedFirst() {
+        String endpoint = "messenger-send:me?baseUri=" + baseUri() + "&tokenProvider=#vault&pageToken.911=RAW(ignored)";
+
+        sendTo(endpoint, "from the vault", Map.of(MessengerSendConstants.RECIPIENT_ID, "1",
+                MessengerSendConstants.PAGE_ID, "911"));
+
+        assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer vault-token-911");
+    }
+
+    @Test
+    void aPageWithNoTokenAnywhereIsRefusedWithoutACall() {
+        Exchange exchange = sendTo("messenger-send:me?baseUri=" + baseUri() + "&tokenProvider=#vault", "x",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "123"));
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining("no access token for Page 123");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void pageTokensStayOutOfPrintedUris() {
+        String printed = context.getEndpoint("messenger-send:me?baseUri=" + baseUri()
+                                             + "&pageToken.111=RAW(token-one-secret)").toString();
+
+        assertThat(printed).doesNotContain("token-one-secret");
+    }
+}

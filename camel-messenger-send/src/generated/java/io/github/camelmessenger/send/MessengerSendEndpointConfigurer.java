@@ -39,6 +39,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": target.getConfiguration().setMessagingType(property(camelContext, io.github.camelmessenger.send.model.MessagingType.class, value)); return true;
         case "notificationtype":
         case "notificationType": target.getConfiguration().setNotificationType(property(camelContext, io.github.camelmessenger.send.model.NotificationType.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, io.github.camelmessenger.send.MessengerOperation.class, value)); return true;
         case "pagetokens":
         case "pageTokens": target.getConfiguration().setPageTokens(property(camelContext, java.util.Map.class, value)); return true;
         case "personaid":
@@ -81,6 +82,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": return io.github.camelmessenger.send.model.MessagingType.class;
         case "notificationtype":
         case "notificationType": return io.github.camelmessenger.send.model.NotificationType.class;
+        case "operation": return io.github.camelmessenger.send.MessengerOperation.class;
         case "pagetokens":
         case "pageTokens": return java.util.Map.class;
         case "personaid":
@@ -124,6 +126,7 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "messagingType": return target.getConfiguration().getMessagingType();
         case "notificationtype":
         case "notificationType": return target.getConfiguration().getNotificationType();
+        case "operation": return target.getOperation();
         case "pagetokens":
         case "pageTokens": return target.getConfiguration().getPageTokens();
         case "personaid":

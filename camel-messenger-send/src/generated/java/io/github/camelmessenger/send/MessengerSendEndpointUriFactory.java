@@ -23,7 +23,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
@@ -32,6 +32,7 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
         props.add("lazyStartProducer");
         props.add("messagingType");
         props.add("notificationType");
+        props.add("operation");
         props.add("pageId");
         props.add("pageTokens");
         props.add("personaId");

@@ -75,7 +75,9 @@ public final class MessengerSendConstants {
               javaType = "String")
     public static final String REPLY_TO = "CamelMessengerReplyTo";
 
-    @Metadata(label = "producer", description = "Send as this persona: persona_id.", javaType = "String")
+    @Metadata(label = "producer", description = "Send as this persona: persona_id. Set to the new persona's id by "
+                                                + "createPersona; names the persona to delete for deletePersona.",
+              javaType = "String")
     public static final String PERSONA_ID = "CamelMessengerPersonaId";
 
     @Metadata(label = "producer", description = "The message to react to, or to remove the reaction from: "
@@ -87,6 +89,23 @@ public final class MessengerSendConstants {
                                                 + "payload.reaction of react.",
               javaType = "String")
     public static final String REACTION = "CamelMessengerReaction";
+
+    @Metadata(label = "producer", description = "What to do: send (default), uploadAttachment, createPersona, "
+                                                + "listPersonas or deletePersona; overrides the operation option.",
+              javaType = "io.github.camelmessenger.send.MessengerOperation",
+              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona")
+    public static final String OPERATION = "CamelMessengerOperation";
+
+    @Metadata(label = "producer", description = "The attachment type of a file body (image, audio, video, file); "
+                                                + "without it the content type decides. Bytes and streams are sent as a "
+                                                + "file only when it is set.",
+              javaType = "String")
+    public static final String ATTACHMENT_TYPE = "CamelMessengerAttachmentType";
+
+    @Metadata(label = "producer", description = "Whether Meta keeps a sent file for reuse (is_reusable); its "
+                                                + "attachment_id then comes back in CamelMessengerAttachmentId.",
+              javaType = "Boolean")
+    public static final String ATTACHMENT_REUSABLE = "CamelMessengerAttachmentReusable";
 
     @Metadata(label = "producer", description = "Set after a send: the message_id Meta answered (absent for sender "
                                                 + "actions).",

@@ -48,6 +48,12 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
     @UriParam(label = "producer", description = "Send as this persona (persona_id).")
     private String personaId;
 
+    @UriParam(label = "producer", defaultValue = "send",
+              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona",
+              description = "What to do: send a message (default), upload an attachment for reuse, or create, list or "
+                            + "delete the Page's personas. The CamelMessengerOperation header overrides it.")
+    private MessengerOperation operation = MessengerOperation.send;
+
     public MessengerSendEndpoint(String uri, MessengerSendComponent component, MessengerSendConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -145,6 +151,14 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
 
     public void setSenderAction(SenderAction senderAction) {
         this.senderAction = senderAction;
+    }
+
+    public MessengerOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(MessengerOperation operation) {
+        this.operation = operation;
     }
 
     public String getPersonaId() {

@@ -38,7 +38,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             MessengerSendConstants.FBTRACE_ID, MessengerSendConstants.RETRY_AFTER };
 
     private final ObjectMapper mapper = MessengerJson.mapper();
-    private SendRequestAssembler assembler;
+    private OperationCalls calls;
     // one client per access token: usually one, one per Page with pageToken.* or a token provider
     private final Map<String, SendApiClient> clientsByToken = new ConcurrentHashMap<>();
 
@@ -54,7 +54,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        assembler = new SendRequestAssembler(mapper, getEndpoint());
+        calls = new OperationCalls(mapper, getEndpoint());
         getEndpoint().checkOptions();
     }
 
@@ -73,14 +73,9 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        AssembledSend send;
-        byte[] json;
+        OperationCalls.Call<?> call;
         try {
-            send = assembler.assemble(exchange);
-            if (getEndpoint().getConfiguration().isValidate()) {
-                SendRequestValidator.validate(send.request(), getEndpoint().getConfiguration().getPlatform());
-            }
-            json = mapper.writeValueAsBytes(send.request());
+            call = calls.prepare(exchange);
         } catch (MessengerSendException e) {
             return failSynchronously(exchange, callback, e);
         } catch (Exception e) {
@@ -88,7 +83,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             return failSynchronously(exchange, callback, new MessengerValidationException("request",
                     "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
         }
-        String pageId = send.pageId();
+        String pageId = call.pageId();
         if (clientFor(pageId) == null) {
             return failSynchronously(exchange, callback, new MessengerValidationException(
                     MessengerSendConstants.PAGE_ID, "no access token for Page " + pageId + ": set accessToken, "
@@ -99,13 +94,13 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             return failSynchronously(exchange, callback, paused);
         }
         double rateLimit = getEndpoint().getConfiguration().getRateLimit();
-        if (rateLimit > 0) {
+        if (call.paced() && rateLimit > 0) {
             component().pacer().submit(pageId, rateLimit,
-                    () -> sendUnlessPaused(exchange, callback, pageId, json),
+                    () -> runUnlessPaused(exchange, callback, call),
                     reason -> fail(exchange, callback, FailureKind.TRANSPORT.newException(reason.getMessage(),
                             FailureDetails.NONE, reason)));
         } else {
-            send(exchange, callback, pageId, json);
+            run(exchange, callback, call);
         }
         return false;
     }
@@ -121,13 +116,13 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         callback.done(false);
     }
 
-    /** A paced send whose slot came: the Page may have been paused while it waited. */
-    private void sendUnlessPaused(Exchange exchange, AsyncCallback callback, String pageId, byte[] json) {
-        MessengerSendException paused = pausedFailure(pageId);
+    /** A paced call whose slot came: the Page may have been paused while it waited. */
+    private void runUnlessPaused(Exchange exchange, AsyncCallback callback, OperationCalls.Call<?> call) {
+        MessengerSendException paused = pausedFailure(call.pageId());
         if (paused != null) {
             fail(exchange, callback, paused);
         } else {
-            send(exchange, callback, pageId, json);
+            run(exchange, callback, call);
         }
     }
 
@@ -141,10 +136,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 new FailureDetails(0, null, null, left, null), null);
     }
 
-    private void send(Exchange exchange, AsyncCallback callback, String pageId, byte[] json) {
-        CompletableFuture<SendResponse> answer;
+    private <T> void run(Exchange exchange, AsyncCallback callback, OperationCalls.Call<T> call) {
+        String pageId = call.pageId();
+        CompletableFuture<T> answer;
         try {
-            answer = clientFor(pageId).send(pageId, json);
+            answer = call.request().apply(clientFor(pageId));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -157,7 +153,10 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                     }
                     markFailure(exchange, e);
                 } else {
-                    onSuccess(exchange.getMessage(), pageId, response);
+                    Message message = exchange.getMessage();
+                    clearFailureHeaders(message);
+                    call.onSuccess().accept(message, response);
+                    LOG.debug("Call for page {} done", pageId);
                 }
             } finally {
                 callback.done(false);
@@ -201,17 +200,13 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                                                      + ". Delivery is unknown", FailureDetails.NONE, cause);
     }
 
-    private static void onSuccess(Message message, String pageId, SendResponse response) {
-        message.setBody(response);
-        // a retried exchange that now succeeds carries no failure headers of earlier attempts
+    /** A retried exchange that now succeeds carries no failure headers of earlier attempts. */
+    private static void clearFailureHeaders(Message message) {
         if (message.getHeader(MessengerSendConstants.FAILURE_CLASS) != null) {
             for (String header : FAILURE_HEADERS) {
                 message.removeHeader(header);
             }
         }
-        setOrRemove(message, MessengerSendConstants.MESSAGE_ID, response.messageId());
-        setOrRemove(message, MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
-        LOG.debug("Sent from page {}: message_id={}", pageId, response.messageId());
     }
 
     private static void setOrRemove(Message message, String header, Object value) {

@@ -45,19 +45,24 @@ final class SendRequestAssembler {
     }
 
     AssembledSend assemble(Exchange exchange) {
+        return assemble(exchange, null);
+    }
+
+    /**
+     * The request for an exchange whose message is given rather than read from the body (a file attachment, whose
+     * body is the file).
+     */
+    AssembledSend assemble(Exchange exchange, JsonNode givenMessage) {
         org.apache.camel.Message in = exchange.getMessage();
         MessengerSendConfiguration options = endpoint.getConfiguration();
-        String pageId = firstNonBlank(header(in, MessengerSendConstants.PAGE_ID), endpoint.getPageId());
-        if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
-            throw new MessengerValidationException(MessengerSendConstants.PAGE_ID,
-                    "'" + pageId + "' is not a Page id (digits, or me)");
-        }
-        SenderAction action = enumHeader(in, MessengerSendConstants.SENDER_ACTION);
-        if (action == null) {
+        String pageId = pageId(exchange);
+        SenderAction action = givenMessage != null ? null : enumHeader(in, MessengerSendConstants.SENDER_ACTION);
+        if (action == null && givenMessage == null) {
             action = endpoint.getSenderAction();
         }
         // with a sender action from a header or option, the body is ignored
-        ObjectNode body = action != null ? mapper.createObjectNode() : requestFromBody(exchange);
+        ObjectNode body = action != null ? mapper.createObjectNode()
+                : givenMessage != null ? RequestBodies.wrapMessage(givenMessage, mapper) : requestFromBody(exchange);
 
         ObjectNode request = mapper.createObjectNode();
         JsonNode recipient = body.remove("recipient");
@@ -104,6 +109,16 @@ final class SendRequestAssembler {
             return MessagingType.MESSAGE_TAG;
         }
         return message != null && message.has("template") ? MessagingType.UTILITY : MessagingType.RESPONSE;
+    }
+
+    /** The Page to call for: the CamelMessengerPageId header, else the endpoint's; refused when not a Page id. */
+    String pageId(Exchange exchange) {
+        String pageId = firstNonBlank(header(exchange.getMessage(), MessengerSendConstants.PAGE_ID), endpoint.getPageId());
+        if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
+            throw new MessengerValidationException(MessengerSendConstants.PAGE_ID,
+                    "'" + pageId + "' is not a Page id (digits, or me)");
+        }
+        return pageId;
     }
 
     private ObjectNode requestFromBody(Exchange exchange) {

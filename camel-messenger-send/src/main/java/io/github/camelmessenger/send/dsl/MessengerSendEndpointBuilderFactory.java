@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.camelmessenger.send.MessengerOperation;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
@@ -125,6 +126,18 @@ public final class MessengerSendEndpointBuilderFactory {
         /** The recipient's PSID when no header and no recipient in the body give one. */
         default MessengerSendEndpointBuilder recipientId(String recipientId) {
             doSetProperty("recipientId", recipientId);
+            return this;
+        }
+
+        /** What to do: send (default), uploadAttachment, createPersona, listPersonas or deletePersona. */
+        default MessengerSendEndpointBuilder operation(MessengerOperation operation) {
+            doSetProperty("operation", operation);
+            return this;
+        }
+
+        /** What to do, as text or a property placeholder. */
+        default MessengerSendEndpointBuilder operation(String operation) {
+            doSetProperty("operation", operation);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.camelmessenger.send.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,6 +8,11 @@ import org.asynchttpclient.AsyncCompletionHandler;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.BoundRequestBuilder;
 import org.asynchttpclient.Response;
+import org.asynchttpclient.request.body.multipart.ByteArrayPart;
+import org.asynchttpclient.request.body.multipart.FilePart;
+import org.asynchttpclient.request.body.multipart.InputStreamPart;
+import org.asynchttpclient.request.body.multipart.Part;
+import org.asynchttpclient.request.body.multipart.StringPart;
 
 /**
  * {@link GraphHttpClient} over AsyncHttpClient. The client is built with {@code maxRequestRetry = 0} by
@@ -38,6 +44,13 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
             if (request.body() != null) {
                 builder.setBody(request.body());
             }
+            if (request.fields() != null) {
+                request.fields().forEach((name, value) -> builder.addBodyPart(
+                        new StringPart(name, value, null, StandardCharsets.UTF_8)));
+            }
+            if (request.file() != null) {
+                builder.addBodyPart(filePart(request.file()));
+            }
             request.headers().forEach(builder::setHeader);
             // one future per request, tracked until done, so closing the client can fail what it would leave pending
             CompletableFuture<GraphHttpResponse> answer = new CompletableFuture<>();
@@ -62,6 +75,17 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
             // e.g. the client was closed while the route still sent
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The file as Meta wants it: part name filedata, with a filename; streamed where the source allows. */
+    private static Part filePart(FileContent file) {
+        if (file.file() != null) {
+            return new FilePart("filedata", file.file(), file.contentType(), null, file.fileName());
+        }
+        if (file.bytes() != null) {
+            return new ByteArrayPart("filedata", file.bytes(), file.contentType(), null, file.fileName());
+        }
+        return new InputStreamPart("filedata", file.stream(), file.fileName(), file.length(), file.contentType());
     }
 
     AsyncHttpClient delegate() {

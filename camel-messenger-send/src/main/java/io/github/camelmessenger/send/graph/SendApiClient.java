@@ -24,8 +24,10 @@ public final class SendApiClient {
     private final GraphHttpClient http;
     private final String urlPrefix;
     private final String urlSuffix;
+    private final String proofQuery;
     private final String tokenCheckUrl;
     private final Map<String, String> headers;
+    private final Map<String, String> multipartHeaders;
     private final Duration requestTimeout;
     private final SecretRedactor redactor;
     private final SendApiResponseDecoder decoder;
@@ -37,11 +39,15 @@ public final class SendApiClient {
         this.urlPrefix = base + "/" + apiVersion + "/";
         String proof = appSecret == null ? null : AppSecretProof.of(appSecret, accessToken);
         this.urlSuffix = proof == null ? "/messages" : "/messages?appsecret_proof=" + proof;
-        this.tokenCheckUrl = urlPrefix + "me?fields=id,name" + (proof == null ? "" : "&appsecret_proof=" + proof);
+        this.proofQuery = proof == null ? null : "appsecret_proof=" + proof;
+        this.tokenCheckUrl = url("me?fields=id,name");
+        String authorization = http.authorizationReference("Bearer " + accessToken);
         this.headers = Map.of(
-                "Authorization", http.authorizationReference("Bearer " + accessToken),
+                "Authorization", authorization,
                 "Content-Type", "application/json",
                 "Accept", "application/json");
+        // the client sets the multipart content type with its boundary
+        this.multipartHeaders = Map.of("Authorization", authorization, "Accept", "application/json");
         this.requestTimeout = requestTimeout;
         this.redactor = new SecretRedactor(accessToken, appSecret, proof);
         this.decoder = new SendApiResponseDecoder(mapper, redactor);
@@ -54,6 +60,52 @@ public final class SendApiClient {
     public CompletableFuture<SendResponse> send(String pageId, byte[] json) {
         return call(GraphHttpRequest.post(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout),
                 "page " + pageId, decoder::decode);
+    }
+
+    /** Sends a message whose attachment is a file: multipart form fields plus filedata. */
+    public CompletableFuture<SendResponse> sendFile(String pageId, Map<String, String> fields, FileContent file) {
+        return call(GraphHttpRequest.multipart(urlPrefix + pageId + urlSuffix, multipartHeaders, fields, file,
+                requestTimeout), "page " + pageId, decoder::decode);
+    }
+
+    /** Attachment Upload API with a JSON body (an attachment by URL): answers the reusable attachment_id. */
+    public CompletableFuture<SendResponse> uploadAttachment(String pageId, byte[] json) {
+        return call(GraphHttpRequest.post(url(pageId + "/message_attachments"), headers, json, requestTimeout),
+                "the upload for page " + pageId, this::attachmentId);
+    }
+
+    /** Attachment Upload API with a file: answers the reusable attachment_id. */
+    public CompletableFuture<SendResponse> uploadAttachment(String pageId, Map<String, String> fields,
+                                                            FileContent file) {
+        return call(GraphHttpRequest.multipart(url(pageId + "/message_attachments"), multipartHeaders, fields, file,
+                requestTimeout), "the upload for page " + pageId, this::attachmentId);
+    }
+
+    private SendResponse attachmentId(GraphHttpResponse response) {
+        JsonNode json = decoder.decodeObject(response, "attachment_id", "attachment_id");
+        return new SendResponse(null, null, json.get("attachment_id").asText());
+    }
+
+    /** Creates a persona of the Page; answers its id. */
+    public CompletableFuture<JsonNode> createPersona(String pageId, byte[] json) {
+        return call(GraphHttpRequest.post(url(pageId + "/personas"), headers, json, requestTimeout),
+                "a persona for page " + pageId, response -> decoder.decodeObject(response, "the persona id", "id"));
+    }
+
+    /** Lists the Page's personas: {@code {"data": [...]}}. */
+    public CompletableFuture<JsonNode> listPersonas(String pageId) {
+        return call(GraphHttpRequest.get(url(pageId + "/personas"), headers, requestTimeout),
+                "the personas of page " + pageId, response -> decoder.decodeObject(response, "data", "data"));
+    }
+
+    /** Deletes a persona: {@code {"success": true}}. */
+    public CompletableFuture<JsonNode> deletePersona(String personaId) {
+        return call(GraphHttpRequest.delete(url(personaId), headers, requestTimeout),
+                "persona " + personaId, response -> decoder.decodeObject(response, "success", "success"));
+    }
+
+    private String url(String path) {
+        return urlPrefix + path + (proofQuery == null ? "" : (path.contains("?") ? "&" : "?") + proofQuery);
     }
 
     /**

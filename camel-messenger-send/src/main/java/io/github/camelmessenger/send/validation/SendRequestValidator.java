@@ -47,12 +47,24 @@ public final class SendRequestValidator {
      * broken rule; returns normally otherwise.
      */
     public static void validate(ObjectNode request) {
-        check(request, true, Platform.MESSENGER);
+        check(request, true, new Rules(Platform.MESSENGER, false));
     }
 
     /** Checks a whole request for a platform: Instagram adds its own limits and attachment types. */
     public static void validate(ObjectNode request, Platform platform) {
-        check(request, true, platform);
+        check(request, true, new Rules(platform, false));
+    }
+
+    /**
+     * Checks a whole request whose attachment is a file sent alongside (multipart): its payload carries no url or
+     * attachment_id, only is_reusable.
+     */
+    public static void validateWithFile(ObjectNode request, Platform platform) {
+        check(request, true, new Rules(platform, true));
+    }
+
+    /** What the checks depend on besides the request: the platform, and whether a file goes with it. */
+    private record Rules(Platform platform, boolean fileAttached) {
     }
 
     /**
@@ -60,13 +72,13 @@ public final class SendRequestValidator {
      * options (recipient, messaging type): for the model's builders.
      */
     public static void validateIncomplete(ObjectNode request) {
-        check(request, false, Platform.MESSENGER);
+        check(request, false, new Rules(Platform.MESSENGER, false));
     }
 
     /** Checks a {@code message} object (the model's or a JSON tree); paths start with {@code message}. */
     public static void validateMessage(Object message) {
         Violations v = new Violations();
-        checkMessage(tree(message), Platform.MESSENGER, v);
+        checkMessage(tree(message), new Rules(Platform.MESSENGER, false), v);
         v.throwIfAny();
     }
 
@@ -102,7 +114,7 @@ public final class SendRequestValidator {
         return value instanceof JsonNode node ? node : MessengerJson.mapper().valueToTree(value);
     }
 
-    private static void check(ObjectNode request, boolean complete, Platform platform) {
+    private static void check(ObjectNode request, boolean complete, Rules rules) {
         Violations v = new Violations();
         if (complete || request.has("recipient")) {
             checkRecipient(request.get("recipient"), v);
@@ -119,12 +131,12 @@ public final class SendRequestValidator {
         } else {
             checkMessagingTypeAndTag(request, complete, v);
             if (message != null) {
-                checkMessage(message, platform, v);
+                checkMessage(message, rules, v);
             }
             checkReplyTo(request.get("reply_to"), v);
         }
         checkEnum(request, "notification_type", NotificationType.class, v);
-        if (platform == Platform.INSTAGRAM) {
+        if (rules.platform() == Platform.INSTAGRAM) {
             checkInstagram(request, v);
         }
         v.throwIfAny();
@@ -253,7 +265,7 @@ public final class SendRequestValidator {
         }
     }
 
-    private static void checkMessage(JsonNode message, Platform platform, Violations v) {
+    private static void checkMessage(JsonNode message, Rules rules, Violations v) {
         if (!message.isObject()) {
             v.add("message", "must be an object");
             return;
@@ -277,11 +289,11 @@ public final class SendRequestValidator {
             }
         }
         if (message.has("attachment")) {
-            checkAttachment(message.get("attachment"), "message.attachment", platform, v);
+            checkAttachment(message.get("attachment"), "message.attachment", rules, v);
         }
         JsonNode attachments = message.get("attachments");
         if (attachments != null) {
-            checkAttachments(attachments, platform, v);
+            checkAttachments(attachments, rules, v);
         }
         JsonNode sticker = message.get("sticker_id");
         if (sticker != null && !sticker.canConvertToLong() && !sticker.asText().matches("\\d+")) {
@@ -315,7 +327,7 @@ public final class SendRequestValidator {
         }
     }
 
-    private static void checkAttachments(JsonNode attachments, Platform platform, Violations v) {
+    private static void checkAttachments(JsonNode attachments, Rules rules, Violations v) {
         if (!attachments.isArray() || attachments.isEmpty()) {
             v.add("message.attachments", "must be a non-empty array of image attachments");
             return;
@@ -327,21 +339,25 @@ public final class SendRequestValidator {
             if (!"image".equals(attachment.path("type").asText())) {
                 v.add(path + ".type", "the attachments array holds images only");
             } else {
-                checkAttachment(attachment, path, platform, v);
+                checkAttachment(attachment, path, rules, v);
             }
         }
     }
 
-    private static void checkAttachment(JsonNode attachment, String path, Platform platform, Violations v) {
+    private static void checkAttachment(JsonNode attachment, String path, Rules rules, Violations v) {
         if (!attachment.isObject()) {
             v.add(path, "must be an object");
             return;
         }
         String type = attachment.path("type").asText("");
         JsonNode payload = attachment.get("payload");
-        if (MEDIA_TYPES.contains(type)) {
+        if (MEDIA_TYPES.contains(type) && rules.fileAttached()) {
+            if (payload != null && (payload.has("url") || payload.has("attachment_id"))) {
+                v.add(path + ".payload", "a file is sent with the message: no url or attachment_id besides it");
+            }
+        } else if (MEDIA_TYPES.contains(type)) {
             checkMediaPayload(payload, path + ".payload", v);
-        } else if (platform == Platform.INSTAGRAM && INSTAGRAM_ATTACHMENT_TYPES.contains(type)) {
+        } else if (rules.platform() == Platform.INSTAGRAM && INSTAGRAM_ATTACHMENT_TYPES.contains(type)) {
             return;
         } else if ("template".equals(type)) {
             if (payload == null || !payload.isObject()) {

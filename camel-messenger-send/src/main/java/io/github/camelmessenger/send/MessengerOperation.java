@@ -1,0 +1,18 @@
+package io.github.camelmessenger.send;
+
+/**
+ * What an exchange asks of the Graph API. Set with the {@code operation} option or the
+ * {@code CamelMessengerOperation} header.
+ */
+public enum MessengerOperation {
+    /** Send a message or sender action (the default); a file body is sent as a multipart attachment. */
+    send,
+    /** Upload an attachment once (a URL body, or a file) and answer its reusable attachment_id. */
+    uploadAttachment,
+    /** Create a persona from a Persona, Map or JSON body; answers it with its id. */
+    createPersona,
+    /** List the Page's personas. */
+    listPersonas,
+    /** Delete the persona named by the CamelMessengerPersonaId header (or the body). */
+    deletePersona
+}

@@ -35,6 +35,9 @@ final class FileBodies {
         boolean typed = in.getHeader(MessengerSendConstants.ATTACHMENT_TYPE) != null;
         FileContent content;
         if (body instanceof File file) {
+            if (!file.isFile() || !file.canRead()) {
+                throw new MessengerValidationException("filedata", "no readable file at " + file);
+            }
             content = FileContent.of(file, contentType(in, file.getName()));
         } else if (typed && body instanceof byte[] bytes) {
             String name = fileName(in, "attachment");

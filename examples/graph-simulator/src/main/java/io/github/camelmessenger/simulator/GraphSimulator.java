@@ -6,7 +6,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -15,7 +15,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * {@code /me/messages}) checks the Bearer token and, when an app secret is set, {@code appsecret_proof}; answers like
  * Meta, with Meta's error bodies for invalid requests; answers Meta's real errors for the
  * {@link ScenarioRecipients}; rate-limits each Page with 613 and {@code X-Business-Use-Case-Usage}; and records what it
- * accepted. Embed it in tests and examples, or run it standalone with {@link #main(String[])}.
+ * accepted. It also takes attachment uploads ({@code POST /{page}/message_attachments}, by URL or file) and keeps
+ * personas ({@code POST}/{@code GET /{page}/personas}, {@code DELETE /{persona}}). Embed it in tests and examples,
+ * or run it standalone with {@link #main(String[])}.
  */
 public final class GraphSimulator implements AutoCloseable {
 
@@ -70,7 +72,7 @@ public final class GraphSimulator implements AutoCloseable {
     public static GraphSimulator start(int port, Settings settings) {
         GraphSimulator simulator = new GraphSimulator(port, settings);
         simulator.server.start();
-        simulator.server.stubFor(post(urlPathMatching("/v[0-9.]+/[^/]+/messages"))
+        simulator.server.stubFor(any(urlPathMatching("/v[0-9.]+/.+"))
                 .willReturn(aResponse().withTransformers(SendApiBehaviour.NAME)));
         return simulator;
     }

@@ -24,19 +24,26 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 
 /**
- * How the simulator answers {@code POST /{version}/{page}/messages}: checks as Meta does, in Meta's order (token,
- * proof, rate limit, request, recipient), and answers with Meta's bodies.
+ * How the simulator answers the Send API ({@code POST /{version}/{page}/messages}, JSON or multipart with a file),
+ * the Attachment Upload API ({@code /message_attachments}) and personas ({@code /{page}/personas}, {@code DELETE
+ * /{persona}}): checks as Meta does, in Meta's order (token, proof, rate limit, request, recipient), and answers with
+ * Meta's bodies.
  */
 final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "messenger-send-api";
-    private static final Pattern PATH = Pattern.compile("/(v\\d+\\.\\d+)/([^/?]+)/messages");
+    private static final Pattern PAGE_EDGE = Pattern.compile(
+            "/(v\\d+\\.\\d+)/([^/?]+)/(messages|message_attachments|personas)");
+    private static final Pattern NODE = Pattern.compile("/(v\\d+\\.\\d+)/([^/?]+)");
+    private static final String FILEDATA = "filedata";
+    private static final String MISSING_FILENAME = "_missing_filename";
     private static final Set<String> RECIPIENT_KEYS = Set.of("id", "user_ref", "phone_number", "post_id",
             "comment_id", "notification_messages_token");
 
@@ -46,6 +53,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     private final Map<String, Deque<Long>> callsByPage = new ConcurrentHashMap<>();
     private final Set<String> transientSeen = ConcurrentHashMap.newKeySet();
     private final AtomicLong messageIds = new AtomicLong();
+    private final PageAssets assets = new PageAssets();
 
     SendApiBehaviour(GraphSimulator.Settings settings) {
         this.settings = settings;
@@ -69,16 +77,35 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         accepted.clear();
         callsByPage.clear();
         transientSeen.clear();
+        assets.reset();
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        Matcher path = PATH.matcher(request.getUrl().split("\\?", 2)[0]);
-        if (!path.matches()) {
-            return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
+        String path = request.getUrl().split("\\?", 2)[0];
+        Matcher edge = PAGE_EDGE.matcher(path);
+        if (edge.matches()) {
+            String pageId = edge.group(2);
+            ResponseDefinition refused = refuseCaller(request, pageId);
+            if (refused != null) {
+                return refused;
+            }
+            return switch (edge.group(3)) {
+                case "messages" -> rateLimited(pageId) ? rateLimitAnswer(pageId) : send(request, pageId);
+                case "message_attachments" -> upload(request);
+                default -> personas(request, pageId);
+            };
         }
-        String pageId = path.group(2);
+        Matcher node = NODE.matcher(path);
+        if (node.matches() && RequestMethod.DELETE.equals(request.getMethod())) {
+            return deletePersona(request, node.group(2));
+        }
+        return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
+    }
+
+    /** Token, then proof, as Meta checks them; null when the caller may go on. */
+    private ResponseDefinition refuseCaller(Request request, String pageId) {
         String token = bearer(request.getHeader("Authorization"));
         if (token == null || !settings.acceptsToken(pageId, token)) {
             return error(400, 190, null, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
@@ -86,16 +113,18 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         if (settings.appSecret() != null && !proof(token).equals(queryParameter(request.getUrl(), "appsecret_proof"))) {
             return error(400, 100, null, "GraphMethodException", "Invalid appsecret_proof provided in the API argument");
         }
-        if (rateLimited(pageId)) {
-            return rateLimitAnswer(pageId);
-        }
-        JsonNode body;
-        try {
-            body = mapper.readTree(request.getBodyAsString());
-        } catch (Exception e) {
+        return null;
+    }
+
+    private ResponseDefinition send(Request request, String pageId) {
+        JsonNode body = request.isMultipart() ? multipartBody(request) : jsonBody(request);
+        if (body == null) {
             return error(400, 100, null, "OAuthException", "(#100) Invalid JSON for postcard");
         }
-        if (body == null || !body.isObject() || !body.path("recipient").isObject()) {
+        if (body.has(MISSING_FILENAME)) {
+            return missingFilename();
+        }
+        if (!body.isObject() || !body.path("recipient").isObject()) {
             return error(400, 100, null, "OAuthException", "(#100) The parameter recipient is required");
         }
         long identifiers = RECIPIENT_KEYS.stream().filter(body.path("recipient")::has).count();
@@ -123,9 +152,100 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         if (!action) {
             messageId = "m_sim" + messageIds.incrementAndGet();
             answer.put("message_id", messageId);
+            if (body.path("message").path("attachment").path("payload").path("is_reusable").asBoolean()) {
+                answer.put("attachment_id", assets.upload(body.path("message")));
+            }
         }
         accepted.add(new AcceptedMessage(pageId, body, messageId, Instant.now()));
         return json(200, answer.toString(), null);
+    }
+
+    /** Attachment Upload API: a URL (JSON) or a file (multipart); answers the reusable attachment_id. */
+    private ResponseDefinition upload(Request request) {
+        JsonNode body = request.isMultipart() ? multipartBody(request) : jsonBody(request);
+        if (body != null && body.has(MISSING_FILENAME)) {
+            return missingFilename();
+        }
+        JsonNode attachment = body == null ? null : body.path("message").path("attachment");
+        boolean hasSource = attachment != null
+                            && (attachment.path("payload").has("url") || body.has(FILEDATA));
+        if (attachment == null || !attachment.has("type") || !hasSource) {
+            return error(400, 100, null, "OAuthException", "(#100) Upload attachment failure: an attachment type and "
+                                                           + "a url or filedata are required");
+        }
+        String id = assets.upload(body.path("message"));
+        return json(200, mapper.createObjectNode().put("attachment_id", id).toString(), null);
+    }
+
+    private ResponseDefinition personas(Request request, String pageId) {
+        if (RequestMethod.GET.equals(request.getMethod())) {
+            ObjectNode answer = mapper.createObjectNode();
+            answer.putArray("data").addAll(assets.personasOf(pageId));
+            return json(200, answer.toString(), null);
+        }
+        JsonNode body = jsonBody(request);
+        String name = body == null ? "" : body.path("name").asText("");
+        if (name.isBlank()) {
+            return error(400, 100, null, "OAuthException", "(#100) The parameter name is required");
+        }
+        String id = assets.createPersona(pageId, name, body.path("profile_picture_url").asText(null));
+        return json(200, mapper.createObjectNode().put("id", id).toString(), null);
+    }
+
+    private ResponseDefinition deletePersona(Request request, String personaId) {
+        PageAssets.StoredPersona persona = assets.persona(personaId);
+        ResponseDefinition refused = refuseCaller(request, persona == null ? "*" : persona.pageId());
+        if (refused != null) {
+            return refused;
+        }
+        if (persona == null || !assets.deletePersona(personaId)) {
+            return error(400, 100, 33, "GraphMethodException", "Unsupported delete request. Object with ID '"
+                                                              + personaId + "' does not exist");
+        }
+        return json(200, "{\"success\":true}", null);
+    }
+
+    private JsonNode jsonBody(Request request) {
+        try {
+            return mapper.readTree(request.getBodyAsString());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** A multipart request as the JSON it stands for: JSON parts parsed, text parts as text, the file marked. */
+    private JsonNode multipartBody(Request request) {
+        ObjectNode body = mapper.createObjectNode();
+        for (Request.Part part : request.getParts()) {
+            String text = part.getBody().asString();
+            if (FILEDATA.equals(part.getName())) {
+                String fileName = part.getFileName();
+                if (fileName == null || fileName.isBlank()) {
+                    body.put(MISSING_FILENAME, true);
+                }
+                body.putObject(FILEDATA).put("filename", fileName).put("bytes", part.getBody().asBytes().length);
+                continue;
+            }
+            JsonNode parsed = text.startsWith("{") ? jsonOrNull(text) : null;
+            if (parsed != null) {
+                body.set(part.getName(), parsed);
+            } else {
+                body.put(part.getName(), text);
+            }
+        }
+        return body;
+    }
+
+    private JsonNode jsonOrNull(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private ResponseDefinition missingFilename() {
+        return error(400, 100, 2018005, "OAuthException", "(#100) Upload attachment failure: filedata needs a filename");
     }
 
     private ResponseDefinition scenario(JsonNode body) {

@@ -112,6 +112,65 @@ class GraphSimulatorTest {
         assertThat(otherPage.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void acceptsAFileSentAsMultipartAndNeedsItsFilename() throws Exception {
+        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
+        Map<String, String> fields = Map.of("recipient", "{\"id\":\"42\"}", "messaging_type", "RESPONSE",
+                "message", "{\"attachment\":{\"type\":\"image\",\"payload\":{\"is_reusable\":true}}}");
+
+        HttpResponse<String> sent = multipart("/v24.0/1/messages", fields, "photo.png");
+        HttpResponse<String> nameless = multipart("/v24.0/1/messages", fields, null);
+
+        assertThat(sent.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(sent.body());
+        assertThat(answer.path("message_id").asText()).startsWith("m_sim");
+        assertThat(answer.path("attachment_id").asText()).matches("[0-9]+");
+        assertThat(simulator.accepted()).singleElement().satisfies(m -> {
+            assertThat(m.recipientId()).isEqualTo("42");
+            assertThat(m.request().path("filedata").path("filename").asText()).isEqualTo("photo.png");
+            assertThat(m.request().path("filedata").path("bytes").asInt()).isEqualTo(4);
+        });
+        assertError(nameless, 100, 2018005);
+    }
+
+    @Test
+    void uploadsAnAttachmentByUrlOrFile() throws Exception {
+        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
+
+        HttpResponse<String> byUrl = post("/v24.0/1/message_attachments", GraphSimulator.DEFAULT_TOKEN,
+                "{\"message\":{\"attachment\":{\"type\":\"image\",\"payload\":{\"url\":\"https://x.example/a.png\","
+                + "\"is_reusable\":true}}}}");
+        HttpResponse<String> byFile = multipart("/v24.0/1/message_attachments", Map.of("message",
+                "{\"attachment\":{\"type\":\"file\",\"payload\":{\"is_reusable\":true}}}"), "terms.pdf");
+        HttpResponse<String> neither = post("/v24.0/1/message_attachments", GraphSimulator.DEFAULT_TOKEN,
+                "{\"message\":{\"attachment\":{\"type\":\"image\",\"payload\":{}}}}");
+
+        String first = JSON.readTree(byUrl.body()).path("attachment_id").asText();
+        String second = JSON.readTree(byFile.body()).path("attachment_id").asText();
+        assertThat(first).matches("[0-9]+");
+        assertThat(second).matches("[0-9]+").isNotEqualTo(first);
+        assertError(neither, 100, 0);
+    }
+
+    @Test
+    void keepsPersonasPerPage() throws Exception {
+        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
+
+        String id = JSON.readTree(post("/v24.0/1/personas", GraphSimulator.DEFAULT_TOKEN,
+                "{\"name\":\"Ana\",\"profile_picture_url\":\"https://x.example/a.png\"}").body()).path("id").asText();
+        JsonNode listed = JSON.readTree(call("GET", "/v24.0/1/personas").body());
+        JsonNode otherPage = JSON.readTree(call("GET", "/v24.0/2/personas").body());
+        HttpResponse<String> deleted = call("DELETE", "/v24.0/" + id);
+        HttpResponse<String> again = call("DELETE", "/v24.0/" + id);
+
+        assertThat(listed).isEqualTo(JSON.readTree("{\"data\":[{\"name\":\"Ana\",\"profile_picture_url\":"
+                                                   + "\"https://x.example/a.png\",\"id\":\"" + id + "\"}]}"));
+        assertThat(otherPage.path("data")).isEmpty();
+        assertThat(JSON.readTree(deleted.body()).path("success").asBoolean()).isTrue();
+        assertError(again, 100, 33);
+        assertError(post("/v24.0/1/personas", GraphSimulator.DEFAULT_TOKEN, "{}"), 100, 0);
+    }
+
     private static void assertError(HttpResponse<String> answer, int code, int subcode) throws Exception {
         assertThat(answer.statusCode()).isGreaterThanOrEqualTo(400);
         JsonNode error = JSON.readTree(answer.body()).path("error");
@@ -125,6 +184,29 @@ class GraphSimulatorTest {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> call(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUri() + path))
+                .header("Authorization", "Bearer " + GraphSimulator.DEFAULT_TOKEN)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart POST with text fields and a four-byte filedata part (without a filename when it is null). */
+    private HttpResponse<String> multipart(String path, Map<String, String> fields, String fileName) throws Exception {
+        String boundary = "simulatorTestBoundary";
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"filedata\"")
+                .append(fileName == null ? "" : "; filename=\"" + fileName + "\"").append("\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n").append("abcd\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUri() + path))
+                .header("Authorization", "Bearer " + GraphSimulator.DEFAULT_TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String hmac(String secret, String token) throws Exception {

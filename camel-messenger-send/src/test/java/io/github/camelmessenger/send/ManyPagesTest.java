@@ -2,11 +2,15 @@ package io.github.camelmessenger.send;
 
 import java.util.Map;
 
+import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +59,28 @@ class ManyPagesTest extends MessengerSendTestSupport {
         assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class)
                 .hasMessageContaining("no access token for Page 123");
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitOnOnePagePausesOnlyThatPage() {
+        graph.stubFor(post(urlPathEqualTo("/v24.0/111/messages")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"(#613) Calls to "
+                        + "this api have exceeded the rate limit.\",\"type\":\"OAuthException\",\"code\":613,"
+                        + "\"fbtrace_id\":\"Rl1\"}}")));
+        String endpoint = "messenger-send:me?baseUri=" + baseUri() + "&pageToken.111=RAW(token-one)"
+                          + "&pageToken.222=RAW(token-two)";
+        Map<String, Object> toOne = Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111");
+
+        Exchange limited = sendTo(endpoint, "first", toOne);
+        Exchange paused = sendTo(endpoint, "second", toOne);
+        Exchange other = sendTo(endpoint, "to 222", Map.of(MessengerSendConstants.RECIPIENT_ID, "1",
+                MessengerSendConstants.PAGE_ID, "222"));
+
+        assertThat(limited.getException()).isInstanceOf(MessengerRateLimitException.class);
+        assertThat(paused.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
+        assertThat(other.getException()).isNull();
+        assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one", "/v24.0/222/messages Bearer token-two");
     }
 
     @Test

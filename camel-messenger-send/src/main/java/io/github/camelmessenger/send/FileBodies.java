@@ -1,6 +1,8 @@
 package io.github.camelmessenger.send;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLConnection;
 import java.nio.file.Path;
@@ -14,10 +16,15 @@ import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 
 /**
- * Recognises a body that is a file to attach (a File, a Path, a file from the file component, or bytes or a stream
- * with the CamelMessengerAttachmentType header), and works out its name, content type and attachment type.
+ * Recognises a body that is a file to attach, and works out its name, content type and attachment type. A file is a
+ * {@code File}, a {@code Path} or a file from the file component (streamed from disk when sent), or bytes or an
+ * {@code InputStream} with the CamelMessengerAttachmentType header, or with {@code CamelFileName} and a
+ * {@code Content-Type} that is not text, JSON or XML. A stream is read once, at most 25 MB of it, and the body becomes
+ * its bytes, so that a redelivery or a dead letter still has the file.
  */
 final class FileBodies {
+
+    private static final int READ_CHUNK = 64 * 1024;
 
     private FileBodies() {
     }
@@ -32,29 +39,23 @@ final class FileBodies {
         if (body instanceof Path path) {
             body = path.toFile();
         }
-        boolean typed = in.getHeader(MessengerSendConstants.ATTACHMENT_TYPE) != null;
-        FileContent content;
         if (body instanceof File file) {
             if (!file.isFile() || !file.canRead()) {
                 throw new MessengerValidationException("filedata", "no readable file at " + file);
             }
-            content = FileContent.of(file, contentType(in, file.getName()));
-        } else if (typed && body instanceof byte[] bytes) {
-            String name = fileName(in, "attachment");
-            content = FileContent.of(bytes, name, contentType(in, name));
-        } else if (typed && body instanceof InputStream stream) {
-            String name = fileName(in, "attachment");
-            Long length = in.getHeader(Exchange.FILE_LENGTH, Long.class);
-            content = FileContent.of(stream, length == null ? -1 : length, name, contentType(in, name));
-        } else {
+            checkSize(file.length());
+            return FileContent.of(file, fileContentType(in, file.getName()));
+        }
+        if (!(body instanceof byte[] || body instanceof InputStream) || !declaredAsFile(in)) {
             return null;
         }
-        if (content.length() >= 0 && !SendApiLimit.FILE_BYTES.allows(Math.toIntExact(Math.min(content.length(),
-                Integer.MAX_VALUE)))) {
-            throw new MessengerValidationException("filedata", SendApiLimit.FILE_BYTES.describeExcess(
-                    (int) Math.min(content.length(), Integer.MAX_VALUE)) + " (25 MB)");
+        byte[] bytes = body instanceof byte[] given ? given : readAtMostTheLimit((InputStream) body);
+        if (body instanceof InputStream) {
+            in.setBody(bytes);
         }
-        return content;
+        checkSize(bytes.length);
+        String name = fileName(in);
+        return FileContent.of(bytes, name, bytesContentType(in, name));
     }
 
     /** The attachment type: the header's, else from the content type (image, audio, video), else file. */
@@ -84,12 +85,65 @@ final class FileBodies {
         return guessed;
     }
 
-    private static String fileName(Message in, String fallback) {
+    /** Bytes or a stream are a file when the route says so: the attachment type, or a name and a binary type. */
+    private static boolean declaredAsFile(Message in) {
+        if (in.getHeader(MessengerSendConstants.ATTACHMENT_TYPE) != null) {
+            return true;
+        }
         String name = in.getHeader(Exchange.FILE_NAME, String.class);
-        return name == null || name.isBlank() ? fallback : Path.of(name).getFileName().toString();
+        String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (name == null || name.isBlank() || type == null || type.isBlank()) {
+            return false;
+        }
+        String media = type.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return !(media.startsWith("text/") || media.endsWith("/json") || media.endsWith("+json")
+                 || media.endsWith("/xml") || media.endsWith("+xml"));
     }
 
-    private static String contentType(Message in, String fileName) {
+    private static byte[] readAtMostTheLimit(InputStream stream) {
+        long limit = SendApiLimit.FILE_BYTES.max();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[READ_CHUNK];
+        try (stream) {
+            int read;
+            while ((read = stream.read(chunk)) != -1) {
+                out.write(chunk, 0, read);
+                if (out.size() > limit) {
+                    throw new MessengerValidationException("filedata", "the stream is longer than "
+                                                                       + SendApiLimit.FILE_BYTES.max() + " bytes (25 MB)");
+                }
+            }
+        } catch (IOException e) {
+            throw new MessengerValidationException("filedata", "the stream could not be read (" + e.getMessage() + ")",
+                    e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void checkSize(long length) {
+        if (!SendApiLimit.FILE_BYTES.allows(Math.toIntExact(Math.min(length, Integer.MAX_VALUE)))) {
+            throw new MessengerValidationException("filedata", SendApiLimit.FILE_BYTES.describeExcess(
+                    (int) Math.min(length, Integer.MAX_VALUE)) + " (25 MB)");
+        }
+    }
+
+    private static String fileName(Message in) {
+        String name = in.getHeader(Exchange.FILE_NAME, String.class);
+        if (name == null || name.isBlank()) {
+            return "attachment";
+        }
+        // only the last segment: CamelFileName is often a relative path
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return last.isBlank() ? "attachment" : last;
+    }
+
+    /** A file's own name is the best witness of its type; a Content-Type header may be left over from the input. */
+    private static String fileContentType(Message in, String fileName) {
+        String guessed = contentTypeOf(fileName);
+        return guessed != null ? guessed : bytesContentType(in, fileName);
+    }
+
+    private static String bytesContentType(Message in, String fileName) {
         String header = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (header != null && !header.isBlank()) {
             return header;

@@ -39,6 +39,11 @@ public class MessengerSendComponent extends DefaultComponent {
         }
         MessengerSendEndpoint endpoint = new MessengerSendEndpoint(uri, this, configuration.copy());
         endpoint.setPageId(remaining);
+        if (parameters.containsKey("accessToken")) {
+            // a token given on the endpoint is meant for it: the component's per-Page tokens do not override it
+            endpoint.getConfiguration().setTokenProvider(null);
+            endpoint.getConfiguration().setPageTokens(null);
+        }
         // pageToken.<pageId>=<token> entries add to (and override) the component's
         Map<String, Object> pageTokens = PropertiesHelper.extractProperties(parameters, "pageToken.");
         if (!pageTokens.isEmpty()) {

@@ -97,8 +97,8 @@ public final class MessengerSendConstants {
     public static final String OPERATION = "CamelMessengerOperation";
 
     @Metadata(label = "producer", description = "The attachment type of a file body (image, audio, video, file); "
-                                                + "without it the content type decides. Bytes and streams are sent as a "
-                                                + "file only when it is set.",
+                                                + "without it the content type decides. Bytes and streams are a file "
+                                                + "when it is set, or with CamelFileName and a binary Content-Type.",
               javaType = "String")
     public static final String ATTACHMENT_TYPE = "CamelMessengerAttachmentType";
 

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelmessenger.send.SendRequestAssembler.AssembledSend;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
 import io.github.camelmessenger.send.error.MessengerRateLimitException;
@@ -15,8 +14,6 @@ import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.graph.SendApiClient;
 import io.github.camelmessenger.send.model.MessengerJson;
-import io.github.camelmessenger.send.model.SendResponse;
-import io.github.camelmessenger.send.validation.SendRequestValidator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -56,6 +53,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         super.doStart();
         calls = new OperationCalls(mapper, getEndpoint());
         getEndpoint().checkOptions();
+        String accessToken = getEndpoint().getConfiguration().getAccessToken();
+        if (accessToken != null && !accessToken.isBlank()) {
+            // built now so that a bad option fails the route's start, not its first exchange
+            clientsByToken.computeIfAbsent(accessToken, getEndpoint()::createSendApiClient);
+        }
     }
 
     /** The client for the Page's token; null when no token is known for the Page. */
@@ -84,7 +86,16 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                     "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
         }
         String pageId = call.pageId();
-        if (clientFor(pageId) == null) {
+        SendApiClient client;
+        try {
+            client = clientFor(pageId);
+        } catch (RuntimeException e) {
+            // a token provider that failed (a vault that is down): nothing was sent, an operator should look
+            return failSynchronously(exchange, callback, FailureKind.AUTHORIZATION.newException("The token provider "
+                    + "failed for Page " + pageId + " (" + e.getClass().getSimpleName() + "); no call was made",
+                    FailureDetails.NONE, e));
+        }
+        if (client == null) {
             return failSynchronously(exchange, callback, new MessengerValidationException(
                     MessengerSendConstants.PAGE_ID, "no access token for Page " + pageId + ": set accessToken, "
                                                     + "pageToken." + pageId + " or a tokenProvider that knows it"));
@@ -96,11 +107,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         double rateLimit = getEndpoint().getConfiguration().getRateLimit();
         if (call.paced() && rateLimit > 0) {
             component().pacer().submit(pageId, rateLimit,
-                    () -> runUnlessPaused(exchange, callback, call),
+                    () -> runUnlessPaused(exchange, callback, call, client),
                     reason -> fail(exchange, callback, FailureKind.TRANSPORT.newException(reason.getMessage(),
                             FailureDetails.NONE, reason)));
         } else {
-            run(exchange, callback, call);
+            run(exchange, callback, call, client);
         }
         return false;
     }
@@ -117,12 +128,13 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     }
 
     /** A paced call whose slot came: the Page may have been paused while it waited. */
-    private void runUnlessPaused(Exchange exchange, AsyncCallback callback, OperationCalls.Call<?> call) {
+    private void runUnlessPaused(Exchange exchange, AsyncCallback callback, OperationCalls.Call<?> call,
+                                 SendApiClient client) {
         MessengerSendException paused = pausedFailure(call.pageId());
         if (paused != null) {
             fail(exchange, callback, paused);
         } else {
-            run(exchange, callback, call);
+            run(exchange, callback, call, client);
         }
     }
 
@@ -136,11 +148,12 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 new FailureDetails(0, null, null, left, null), null);
     }
 
-    private <T> void run(Exchange exchange, AsyncCallback callback, OperationCalls.Call<T> call) {
+    private <T> void run(Exchange exchange, AsyncCallback callback, OperationCalls.Call<T> call,
+                         SendApiClient client) {
         String pageId = call.pageId();
         CompletableFuture<T> answer;
         try {
-            answer = call.request().apply(clientFor(pageId));
+            answer = call.request().apply(client);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -153,15 +166,26 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                     }
                     markFailure(exchange, e);
                 } else {
-                    Message message = exchange.getMessage();
-                    clearFailureHeaders(message);
-                    call.onSuccess().accept(message, response);
+                    succeed(exchange, call, response);
                     LOG.debug("Call for page {} done", pageId);
                 }
             } finally {
                 callback.done(false);
             }
         });
+    }
+
+    private static <T> void succeed(Exchange exchange, OperationCalls.Call<T> call, T response) {
+        Message message = exchange.getMessage();
+        clearFailureHeaders(message);
+        try {
+            call.onSuccess().accept(message, response);
+        } catch (RuntimeException e) {
+            // Meta accepted the call but its answer did not have the expected shape
+            markFailure(exchange, FailureKind.TRANSPORT.newException("Meta's answer for page " + call.pageId()
+                    + " could not be read (" + e.getClass().getSimpleName() + "); the call itself succeeded",
+                    FailureDetails.NONE, e));
+        }
     }
 
     /** Meta: once limited, stop calling. The Page waits the suggested delay, or the backoff when none was given. */

@@ -33,6 +33,7 @@ final class OperationCalls {
             BiConsumer<Message, T> onSuccess) {
     }
 
+    private static final List<String> UPLOAD_TYPES = List.of("image", "audio", "video", "file");
     private static final TypeReference<List<Persona>> PERSONAS = new TypeReference<>() {
     };
 
@@ -59,7 +60,7 @@ final class OperationCalls {
     }
 
     private Call<SendResponse> send(Exchange exchange) throws JsonProcessingException {
-        FileContent file = FileBodies.from(exchange);
+        FileContent file = assembler.hasSenderAction(exchange) ? null : FileBodies.from(exchange);
         if (file == null) {
             SendRequestAssembler.AssembledSend send = assembler.assemble(exchange);
             if (endpoint.getConfiguration().isValidate()) {
@@ -81,6 +82,7 @@ final class OperationCalls {
         FileContent file = FileBodies.from(exchange);
         if (file != null) {
             ObjectNode message = fileMessage(exchange, file);
+            uploadType(message.path("attachment").path("type").asText());
             ((ObjectNode) message.path("attachment").path("payload")).put("is_reusable", true);
             Map<String, String> fields = Map.of("message", mapper.writeValueAsString(message));
             return new Call<>(pageId, false, api -> api.uploadAttachment(pageId, fields, file), OperationCalls::uploaded);
@@ -90,7 +92,8 @@ final class OperationCalls {
             throw new MessengerValidationException("body", "uploadAttachment takes a file, or the http(s) URL of the "
                                                            + "attachment");
         }
-        String type = FileBodies.attachmentType(exchange.getMessage(), FileBodies.contentTypeOf(url.split("\\?")[0]));
+        String type = uploadType(FileBodies.attachmentType(exchange.getMessage(),
+                FileBodies.contentTypeOf(url.split("\\?")[0])));
         ObjectNode request = mapper.createObjectNode();
         ObjectNode attachment = request.putObject("message").putObject("attachment");
         attachment.put("type", type);
@@ -106,7 +109,11 @@ final class OperationCalls {
                 : body instanceof Map<?, ?> map ? mapper.convertValue(map, Persona.class)
                         : body == null ? null : mapper.readValue(exchange.getMessage().getBody(String.class), Persona.class);
         if (persona == null || persona.name() == null || persona.name().isBlank()) {
-            throw new MessengerValidationException("name", "missing: a persona needs a name (and a profile_picture_url)");
+            throw new MessengerValidationException("name", "missing: a persona needs a name and a profile_picture_url");
+        }
+        if (persona.profilePictureUrl() == null || !persona.profilePictureUrl().matches("(?i)https?://.+")) {
+            throw new MessengerValidationException("profile_picture_url", "missing or not an http(s) URL: a persona "
+                                                                          + "needs a picture Meta can fetch");
         }
         byte[] json = mapper.writeValueAsBytes(Persona.of(persona.name(), persona.profilePictureUrl()));
         return new Call<>(pageId, false, api -> api.createPersona(pageId, json), (message, answer) -> {
@@ -124,9 +131,12 @@ final class OperationCalls {
 
     private Call<JsonNode> deletePersona(Exchange exchange) {
         String pageId = assembler.pageId(exchange);
-        String personaId = exchange.getMessage().getHeader(MessengerSendConstants.PERSONA_ID, String.class);
-        if (personaId == null || personaId.isBlank()) {
-            personaId = exchange.getMessage().getBody(String.class);
+        // a Persona body (from listPersonas and a split) names itself; else the header, else a text body
+        Object body = exchange.getMessage().getBody();
+        String personaId = body instanceof Persona persona ? persona.id()
+                : exchange.getMessage().getHeader(MessengerSendConstants.PERSONA_ID, String.class);
+        if ((personaId == null || personaId.isBlank()) && body instanceof String text) {
+            personaId = text.trim();
         }
         if (personaId == null || !personaId.matches("[0-9A-Za-z_]{1,64}")) {
             throw new MessengerValidationException(MessengerSendConstants.PERSONA_ID,
@@ -135,6 +145,15 @@ final class OperationCalls {
         String id = personaId;
         return new Call<>(pageId, false, api -> api.deletePersona(id),
                 (message, answer) -> message.setBody(answer.path("success").asBoolean()));
+    }
+
+    /** Meta stores only media and files for reuse; a template or sticker cannot be uploaded. */
+    private static String uploadType(String type) {
+        if (!UPLOAD_TYPES.contains(type)) {
+            throw new MessengerValidationException(MessengerSendConstants.ATTACHMENT_TYPE, "uploadAttachment takes "
+                                                                                           + UPLOAD_TYPES + ", not '" + type + "'");
+        }
+        return type;
     }
 
     /** The message part of a file send: the attachment type and is_reusable; the file itself goes as filedata. */

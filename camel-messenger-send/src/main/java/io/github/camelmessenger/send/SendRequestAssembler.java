@@ -44,6 +44,12 @@ final class SendRequestAssembler {
         this.endpoint = endpoint;
     }
 
+    /** Whether a sender action comes from a header or the option: then the body is ignored, even a file. */
+    boolean hasSenderAction(Exchange exchange) {
+        return enumHeader(exchange.getMessage(), MessengerSendConstants.SENDER_ACTION) != null
+               || endpoint.getSenderAction() != null;
+    }
+
     AssembledSend assemble(Exchange exchange) {
         return assemble(exchange, null);
     }

@@ -1,21 +1,29 @@
 package io.github.camelmessenger.send;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelmessenger.send.error.MessengerRecipientException;
+import io.github.camelmessenger.send.error.MessengerTransportException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
+import io.github.camelmessenger.send.graph.AppSecretProof;
 import io.github.camelmessenger.send.model.Persona;
 import io.github.camelmessenger.send.model.SendResponse;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,7 +247,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void personaCallsCarryTheAppSecretProof() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas?appsecret_proof="
-                                     + io.github.camelmessenger.send.graph.AppSecretProof.of("s3cret", TOKEN)))
+                                     + AppSecretProof.of("s3cret", TOKEN)))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":[]}")));
 
         Exchange exchange = sendTo(uri("operation=listPersonas&appSecret=RAW(s3cret)"), null, Map.of());
@@ -260,6 +268,210 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(MessengerRecipientException.class);
         assertThat(received()).hasSize(1);
+    }
+
+    @Test
+    void aSenderActionIgnoresAFileBody() throws Exception {
+        File photo = Files.write(dir.resolve("photo.png"), PNG).toFile();
+
+        Exchange exchange = sendTo(uri("senderAction=typing_on"), photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
+
+        assertThat(exchange.getException()).isNull();
+        assertSent("{\"recipient\":{\"id\":\"42\"},\"sender_action\":\"typing_on\"}");
+    }
+
+    @Test
+    void aStreamIsReadOnceAndTheBodyKeepsItsBytes() {
+        byte[] audio = "ID3 voice note".getBytes(StandardCharsets.US_ASCII);
+
+        Exchange exchange = send(new ByteArrayInputStream(audio), Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
+                Exchange.FILE_NAME, "note.mp3", Exchange.CONTENT_TYPE, "audio/mpeg"));
+
+        assertThat(exchange.getException()).isNull();
+        Map<String, Request.Part> parts = parts(onlyRequest());
+        assertThat(json(text(parts.get("message")))).isEqualTo(json("{\"attachment\":{\"type\":\"audio\",\"payload\":{}}}"));
+        assertThat(parts.get("filedata").getFileName()).isEqualTo("note.mp3");
+        assertThat(parts.get("filedata").getHeader("Content-Type").firstValue()).isEqualTo("audio/mpeg");
+        assertThat(parts.get("filedata").getBody().asBytes()).isEqualTo(audio);
+    }
+
+    @Test
+    void aRedeliveredStreamSendsTheWholeFileAgain() throws Exception {
+        graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/messages")).inScenario("transient")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"Temporary send message failure. Please try again later.\","
+                        + "\"type\":\"FacebookApiException\",\"code\":1200,\"is_transient\":true,\"fbtrace_id\":\"T1\"}}")));
+        graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/messages")).inScenario("transient")
+                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200).withBody(OK_BODY)));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redeliver").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
+                        .to(uri(""));
+            }
+        });
+        byte[] audio = "ID3 a longer voice note".getBytes(StandardCharsets.US_ASCII);
+
+        Exchange exchange = sendTo("direct:redeliver", new ByteArrayInputStream(audio), Map.of(
+                MessengerSendConstants.RECIPIENT_ID, "42", MessengerSendConstants.ATTACHMENT_TYPE, "audio"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(received()).hasSize(2)
+                .allSatisfy(r -> assertThat(parts(r).get("filedata").getBody().asBytes()).isEqualTo(audio));
+    }
+
+    @Test
+    void aStreamOver25MegabytesIsRefusedBeforeAnyCall() {
+        long size = 25L * 1024 * 1024 + 1;
+        InputStream tooLong = new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                left -= n;
+                return n;
+            }
+        };
+
+        Exchange exchange = send(tooLong, Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
+                MessengerSendConstants.ATTACHMENT_TYPE, "video"));
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining("filedata").hasMessageContaining("26214400 bytes (25 MB)");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void bytesNamedAndTypedAsBinaryAreAFileButJsonBytesAreAMessage() {
+        send("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
+                Exchange.FILE_NAME, "terms.pdf", Exchange.CONTENT_TYPE, "application/pdf"));
+        Map<String, Request.Part> parts = parts(onlyRequest());
+        assertThat(json(text(parts.get("message")))).isEqualTo(json("{\"attachment\":{\"type\":\"file\",\"payload\":{}}}"));
+        assertThat(parts.get("filedata").getFileName()).isEqualTo("terms.pdf");
+
+        graph.resetRequests();
+        send("{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
+                Exchange.FILE_NAME, "message.json", Exchange.CONTENT_TYPE, "application/json; charset=UTF-8"));
+        assertSent("{\"recipient\":{\"id\":\"42\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"hi\"}}");
+    }
+
+    @Test
+    void aPathBodyIsTypedByItsNameNotByALeftoverContentType() throws Exception {
+        Path photo = Files.write(dir.resolve("map.png"), PNG);
+
+        send(photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42", Exchange.CONTENT_TYPE, "application/json"));
+
+        Request.Part file = parts(onlyRequest()).get("filedata");
+        assertThat(file.getFileName()).isEqualTo("map.png");
+        assertThat(file.getHeader("Content-Type").firstValue()).isEqualTo("image/png");
+    }
+
+    @Test
+    void aFilenameCannotBreakOutOfItsHeader() {
+        send(PNG, Map.of(MessengerSendConstants.RECIPIENT_ID, "42", MessengerSendConstants.ATTACHMENT_TYPE, "image",
+                Exchange.FILE_NAME, "a\"b\r\nX-Injected: 1.png"));
+
+        assertThat(parts(onlyRequest()).get("filedata").getFileName()).isEqualTo("a_b__X-Injected: 1.png");
+    }
+
+    @Test
+    void filesFromTheFileComponentAreSentOneMessageEach() throws Exception {
+        Files.write(dir.resolve("1001.png"), PNG);
+        Files.writeString(dir.resolve("1002.pdf"), "%PDF-1.7");
+        NotifyBuilder done = new NotifyBuilder(context).whenDone(2).create();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(dir.toUri() + "?noop=true&initialDelay=0")
+                        .setHeader(MessengerSendConstants.RECIPIENT_ID, simple("${file:onlyname.noext}"))
+                        .to(uri("messagingType=UPDATE"));
+            }
+        });
+
+        assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(received()).extracting(r -> json(text(parts(r).get("recipient"))).path("id").asText() + " "
+                                               + parts(r).get("filedata").getFileName() + " "
+                                               + parts(r).get("filedata").getHeader("Content-Type").firstValue())
+                .containsExactlyInAnyOrder("1001 1001.png image/png", "1002 1002.pdf application/pdf");
+    }
+
+    @Test
+    void fileSendsAndUploadsCarryTheProofAndTheToken() throws Exception {
+        File photo = Files.write(dir.resolve("p.png"), PNG).toFile();
+        String proof = AppSecretProof.of("s3cret", TOKEN);
+        graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/message_attachments?appsecret_proof=" + proof))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"attachment_id\":\"9\"}")));
+
+        sendTo(uri("appSecret=RAW(s3cret)"), photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
+        Exchange upload = sendTo(uri("appSecret=RAW(s3cret)&operation=uploadAttachment"), photo, Map.of());
+
+        assertThat(upload.getException()).isNull();
+        assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization")).containsExactlyInAnyOrder(
+                "/v24.0/" + PAGE_ID + "/messages?appsecret_proof=" + proof + " Bearer " + TOKEN,
+                "/v24.0/" + PAGE_ID + "/message_attachments?appsecret_proof=" + proof + " Bearer " + TOKEN);
+    }
+
+    @Test
+    void onlyMediaAndFilesCanBeUploaded() {
+        Exchange exchange = sendTo(uri("operation=uploadAttachment"), "https://cdn.example.com/x.png",
+                Map.of(MessengerSendConstants.ATTACHMENT_TYPE, "template"));
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining(MessengerSendConstants.ATTACHMENT_TYPE).hasMessageContaining("template");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void aPersonaNeedsAPicture() {
+        Exchange exchange = sendTo(uri("operation=createPersona"), "{\"name\":\"Bo\"}", Map.of());
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining("profile_picture_url");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void personaCallsSendTheToken() {
+        graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"8\"}")));
+        graph.stubFor(delete(urlEqualTo("/v24.0/8"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+
+        Exchange created = sendTo(uri("operation=createPersona"),
+                "{\"name\":\"Cy\",\"profile_picture_url\":\"https://x.example/c.png\"}", Map.of());
+        // the created Persona is the body: deleting it needs nothing else
+        Exchange deleted = sendTo(uri("operation=deletePersona"), created.getMessage().getBody(), Map.of(
+                MessengerSendConstants.PERSONA_ID, "some-other-persona"));
+
+        assertThat(deleted.getException()).isNull();
+        assertThat(received()).extracting(r -> r.getMethod().getName() + " " + r.getUrl() + " " + r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder("POST /v24.0/" + PAGE_ID + "/personas Bearer " + TOKEN,
+                        "DELETE /v24.0/8 Bearer " + TOKEN);
+        assertThat(bodyOf(received().stream().filter(r -> r.getMethod().getName().equals("POST")).findFirst().orElseThrow()))
+                .isEqualTo(json("{\"name\":\"Cy\",\"profile_picture_url\":\"https://x.example/c.png\"}"));
+    }
+
+    @Test
+    void anAnswerOfTheWrongShapeFailsTheExchange() {
+        graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":\"none\"}")));
+
+        Exchange exchange = sendTo(uri("operation=listPersonas"), "unchanged", Map.of());
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerTransportException.class)
+                .hasMessageContaining("could not be read");
+        assertThat(exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS))
+                .isEqualTo("MessengerTransportException");
     }
 
     private static Map<String, Request.Part> parts(LoggedRequest request) {

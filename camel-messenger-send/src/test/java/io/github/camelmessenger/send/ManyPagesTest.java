@@ -2,6 +2,7 @@ package io.github.camelmessenger.send;
 
 import java.util.Map;
 
+import io.github.camelmessenger.send.error.MessengerAuthorizationException;
 import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import org.apache.camel.BindToRegistry;
@@ -21,6 +22,11 @@ class ManyPagesTest extends MessengerSendTestSupport {
 
     @BindToRegistry("vault")
     private final MessengerTokenProvider vault = pageId -> pageId.startsWith("9") ? "vault-token-" + pageId : null;
+
+    @BindToRegistry("brokenVault")
+    private final MessengerTokenProvider brokenVault = pageId -> {
+        throw new IllegalStateException("vault unreachable");
+    };
 
     @Test
     void pageTokensChooseTheTokenByPage() {
@@ -81,6 +87,32 @@ class ManyPagesTest extends MessengerSendTestSupport {
         assertThat(other.getException()).isNull();
         assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
                 .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one", "/v24.0/222/messages Bearer token-two");
+    }
+
+    @Test
+    void aFailingTokenProviderFailsTheExchangeForAnOperatorWithoutACall() {
+        Exchange exchange = sendTo("messenger-send:me?baseUri=" + baseUri() + "&tokenProvider=#brokenVault", "x",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "911"));
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerAuthorizationException.class)
+                .hasMessageContaining("token provider failed for Page 911").hasRootCauseMessage("vault unreachable");
+        assertThat(exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS))
+                .isEqualTo("MessengerAuthorizationException");
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void anEndpointsOwnAccessTokenBeatsTheComponentsPageTokens() {
+        context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration()
+                .setPageTokens(Map.of(PAGE_ID, "component-page-token"));
+
+        sendTo(uri(""), "mine", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+        sendTo("messenger-send:" + PAGE_ID + "?baseUri=" + baseUri(), "inherited",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(received()).extracting(r -> bodyOf(r).path("message").path("text").asText() + " "
+                                               + r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder("mine Bearer " + TOKEN, "inherited Bearer component-page-token");
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.asynchttpclient.BoundRequestBuilder;
 import org.asynchttpclient.Response;
 import org.asynchttpclient.request.body.multipart.ByteArrayPart;
 import org.asynchttpclient.request.body.multipart.FilePart;
-import org.asynchttpclient.request.body.multipart.InputStreamPart;
 import org.asynchttpclient.request.body.multipart.Part;
 import org.asynchttpclient.request.body.multipart.StringPart;
 
@@ -77,15 +76,12 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
         }
     }
 
-    /** The file as Meta wants it: part name filedata, with a filename; streamed where the source allows. */
+    /** The file as Meta wants it: part name filedata, with a filename; a file is streamed from disk. */
     private static Part filePart(FileContent file) {
         if (file.file() != null) {
             return new FilePart("filedata", file.file(), file.contentType(), null, file.fileName());
         }
-        if (file.bytes() != null) {
-            return new ByteArrayPart("filedata", file.bytes(), file.contentType(), null, file.fileName());
-        }
-        return new InputStreamPart("filedata", file.stream(), file.fileName(), file.length(), file.contentType());
+        return new ByteArrayPart("filedata", file.bytes(), file.contentType(), null, file.fileName());
     }
 
     AsyncHttpClient delegate() {

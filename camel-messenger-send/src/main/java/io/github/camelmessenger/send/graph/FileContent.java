@@ -1,26 +1,23 @@
 package io.github.camelmessenger.send.graph;
 
 import java.io.File;
-import java.io.InputStream;
 
 /**
- * The {@code filedata} part of a multipart send or upload: a file (streamed from disk), bytes, or a stream, with the
- * filename Meta requires (without one Meta answers 100/2018005) and a content type.
- *
- * @param length the size in bytes, or -1 when a stream's size is unknown
+ * The {@code filedata} part of a multipart send or upload: a file (streamed from disk) or bytes, with the filename
+ * Meta requires (without one Meta answers 100/2018005) and a content type.
  */
-public record FileContent(File file, byte[] bytes, InputStream stream, long length, String fileName,
-        String contentType) {
+public record FileContent(File file, byte[] bytes, long length, String fileName, String contentType) {
+
+    public FileContent {
+        // the name goes into a Content-Disposition header: no quotes, backslashes or line breaks
+        fileName = fileName.replaceAll("[\"\\\\\\r\\n]", "_");
+    }
 
     public static FileContent of(File file, String contentType) {
-        return new FileContent(file, null, null, file.length(), file.getName(), contentType);
+        return new FileContent(file, null, file.length(), file.getName(), contentType);
     }
 
     public static FileContent of(byte[] bytes, String fileName, String contentType) {
-        return new FileContent(null, bytes, null, bytes.length, fileName, contentType);
-    }
-
-    public static FileContent of(InputStream stream, long length, String fileName, String contentType) {
-        return new FileContent(null, null, stream, length, fileName, contentType);
+        return new FileContent(null, bytes, bytes.length, fileName, contentType);
     }
 }

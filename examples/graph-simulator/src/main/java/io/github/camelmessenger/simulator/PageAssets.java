@@ -33,10 +33,6 @@ final class PageAssets {
         return id;
     }
 
-    boolean hasAttachment(String attachmentId) {
-        return attachments.containsKey(attachmentId);
-    }
-
     /** Stores a persona for the Page and answers its id. */
     String createPersona(String pageId, String name, String pictureUrl) {
         String id = nextId();

@@ -101,6 +101,12 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         if (node.matches() && RequestMethod.DELETE.equals(request.getMethod())) {
             return deletePersona(request, node.group(2));
         }
+        if (node.matches() && node.group(2).equals("me") && RequestMethod.GET.equals(request.getMethod())) {
+            // the token check: who the token belongs to
+            ResponseDefinition refused = refuseCaller(request, "*");
+            return refused != null ? refused
+                    : json(200, "{\"id\":\"1122334455\",\"name\":\"Simulated Page\"}", null);
+        }
         return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
     }
 
@@ -123,6 +129,9 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         }
         if (body.has(MISSING_FILENAME)) {
             return missingFilename();
+        }
+        if (request.isMultipart() && !body.has(FILEDATA)) {
+            return error(400, 100, null, "OAuthException", "(#100) Upload attachment failure: filedata is required");
         }
         if (!body.isObject() || !body.path("recipient").isObject()) {
             return error(400, 100, null, "OAuthException", "(#100) The parameter recipient is required");

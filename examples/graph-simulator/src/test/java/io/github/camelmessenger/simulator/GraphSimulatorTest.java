@@ -134,6 +134,16 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void answersTheTokenCheck() throws Exception {
+        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
+
+        HttpResponse<String> me = call("GET", "/v24.0/me?fields=id,name");
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("name").asText()).isEqualTo("Simulated Page");
+    }
+
+    @Test
     void uploadsAnAttachmentByUrlOrFile() throws Exception {
         simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
 

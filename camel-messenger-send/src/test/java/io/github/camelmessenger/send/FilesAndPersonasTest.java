@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerRecipientException;
 import io.github.camelmessenger.send.error.MessengerTransportException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
@@ -472,6 +473,19 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
                 .hasMessageContaining("could not be read");
         assertThat(exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS))
                 .isEqualTo("MessengerTransportException");
+    }
+
+    @Test
+    void aPausedPageGetsNoUploadOrPersonaCalls() {
+        context.getComponent("messenger-send", MessengerSendComponent.class).pauses()
+                .pause(PAGE_ID, java.time.Duration.ofMinutes(3));
+
+        Exchange upload = sendTo(uri("operation=uploadAttachment"), "https://cdn.example.com/a.png", Map.of());
+        Exchange list = sendTo(uri("operation=listPersonas"), null, Map.of());
+
+        assertThat(upload.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
+        assertThat(list.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
+        assertThat(received()).isEmpty();
     }
 
     private static Map<String, Request.Part> parts(LoggedRequest request) {

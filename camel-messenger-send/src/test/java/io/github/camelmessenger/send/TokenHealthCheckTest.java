@@ -78,4 +78,28 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
         assertThat(received()).isEmpty();
     }
+
+    @Test
+    void eachPageTokenIsCheckedAndMustAnswerForItsOwnPage() {
+        graph.stubFor(get(urlPathEqualTo("/v24.0/me")).withHeader("Authorization", equalTo("Bearer token-111"))
+                .willReturn(okJson("{\"id\":\"111\",\"name\":\"Shop A\"}")));
+        graph.stubFor(get(urlPathEqualTo("/v24.0/me")).withHeader("Authorization", equalTo("Bearer token-222"))
+                .willReturn(okJson("{\"id\":\"333\",\"name\":\"Someone else\"}")));
+        MessengerSendTokenHealthCheck check = healthCheck(Duration.ZERO);
+        MessengerSendConfiguration configuration = context.getComponent("messenger-send", MessengerSendComponent.class)
+                .getConfiguration();
+        configuration.setAccessToken(null);
+        configuration.setPageTokens(Map.of("111", "token-111"));
+
+        HealthCheck.Result healthy = check.call(Map.of());
+        configuration.setPageTokens(Map.of("111", "token-111", "222", "token-222"));
+        HealthCheck.Result misfiled = check.call(Map.of());
+
+        assertThat(healthy.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(healthy.getDetails()).containsEntry("pageToken.111", "UP");
+        assertThat(misfiled.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(misfiled.getDetails()).containsEntry("pageToken.111", "UP").containsEntry("pageToken.222", "DOWN");
+        assertThat(misfiled.getMessage()).hasValue("pageToken.222: belongs to Page 333, not 222");
+        assertThat(received()).hasSize(3);
+    }
 }

@@ -48,8 +48,7 @@ final class OperationCalls {
     }
 
     Call<?> prepare(Exchange exchange) throws JsonProcessingException {
-        MessengerOperation operation = exchange.getMessage().getHeader(MessengerSendConstants.OPERATION,
-                MessengerOperation.class);
+        MessengerOperation operation = operationHeader(exchange.getMessage());
         return switch (operation != null ? operation : endpoint.getOperation()) {
             case send -> send(exchange);
             case uploadAttachment -> upload(exchange);
@@ -57,6 +56,22 @@ final class OperationCalls {
             case listPersonas -> listPersonas(exchange);
             case deletePersona -> deletePersona(exchange);
         };
+    }
+
+    /** The header's operation, in any case and with or without dashes ({@code upload-attachment}). */
+    private static MessengerOperation operationHeader(Message in) {
+        Object value = in.getHeader(MessengerSendConstants.OPERATION);
+        if (value == null || value instanceof MessengerOperation) {
+            return (MessengerOperation) value;
+        }
+        String name = value.toString().replace("-", "").replace("_", "").trim();
+        for (MessengerOperation operation : MessengerOperation.values()) {
+            if (operation.name().equalsIgnoreCase(name)) {
+                return operation;
+            }
+        }
+        throw new MessengerValidationException(MessengerSendConstants.OPERATION, "unknown operation '" + value
+                                                                                 + "'; one of " + List.of(MessengerOperation.values()));
     }
 
     private Call<SendResponse> send(Exchange exchange) throws JsonProcessingException {

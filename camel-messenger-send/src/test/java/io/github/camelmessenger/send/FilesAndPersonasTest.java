@@ -488,6 +488,21 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         assertThat(received()).isEmpty();
     }
 
+    @Test
+    void theOperationHeaderTakesAnyCaseAndDashesAndNamesItselfWhenUnknown() {
+        graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":[]}")));
+
+        Exchange listed = send(null, Map.of(MessengerSendConstants.OPERATION, "list-personas"));
+        Exchange unknown = send(null, Map.of(MessengerSendConstants.OPERATION, "purge"));
+
+        assertThat(listed.getException()).isNull();
+        assertThat(listed.getMessage().getBody(List.class)).isEmpty();
+        assertThat(unknown.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining(MessengerSendConstants.OPERATION).hasMessageContaining("'purge'");
+        assertThat(received()).hasSize(1);
+    }
+
     private static Map<String, Request.Part> parts(LoggedRequest request) {
         return request.getParts().stream().collect(Collectors.toMap(Request.Part::getName, part -> part));
     }

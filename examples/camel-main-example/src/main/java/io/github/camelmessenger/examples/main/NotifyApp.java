@@ -16,9 +16,10 @@ public final class NotifyApp {
 
     public static void main(String[] args) throws Exception {
         String pageId = System.getenv("MESSENGER_PAGE_ID");
-        if (pageId != null) {
-            send("https://graph.facebook.com", pageId, System.getenv("MESSENGER_ACCESS_TOKEN"),
-                    System.getenv("MESSENGER_RECIPIENT_ID"));
+        String token = System.getenv("MESSENGER_ACCESS_TOKEN");
+        String psid = System.getenv("MESSENGER_RECIPIENT_ID");
+        if (pageId != null && token != null && psid != null) {
+            send("https://graph.facebook.com", pageId, token, psid);
             return;
         }
         try (GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults())) {

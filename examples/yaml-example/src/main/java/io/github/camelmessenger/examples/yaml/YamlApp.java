@@ -14,10 +14,11 @@ public final class YamlApp {
     }
 
     public static void main(String[] args) throws Exception {
+        String pageId = System.getenv("MESSENGER_PAGE_ID");
         String token = System.getenv("MESSENGER_ACCESS_TOKEN");
-        if (token != null) {
-            run("https://graph.facebook.com", System.getenv("MESSENGER_PAGE_ID"), token,
-                    System.getenv("MESSENGER_RECIPIENT_ID"));
+        String psid = System.getenv("MESSENGER_RECIPIENT_ID");
+        if (pageId != null && token != null && psid != null) {
+            run("https://graph.facebook.com", pageId, token, psid);
             return;
         }
         try (GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults())) {

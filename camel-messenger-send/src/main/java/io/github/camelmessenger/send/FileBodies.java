@@ -17,8 +17,8 @@ import org.apache.camel.WrappedFile;
 
 /**
  * Recognises a body that is a file to attach, and works out its name, content type and attachment type. A file is a
- * {@code File}, a {@code Path} or a file from the file component (streamed from disk when sent), or bytes or an
- * {@code InputStream} with the CamelMessengerAttachmentType header, or with {@code CamelFileName} and a
+ * {@code File}, a {@code Path} or a file from a file component (a local one streamed from disk when sent), or bytes
+ * or an {@code InputStream} with the CamelMessengerAttachmentType header, or with {@code CamelFileName} and a
  * {@code Content-Type} that is not text, JSON or XML. A stream is read once, at most 25 MB of it, and the body becomes
  * its bytes, so that a redelivery or a dead letter still has the file.
  */
@@ -33,8 +33,10 @@ final class FileBodies {
     static FileContent from(Exchange exchange) {
         Message in = exchange.getMessage();
         Object body = in.getBody();
-        if (body instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof File file) {
-            body = file;
+        boolean fromFileComponent = body instanceof WrappedFile<?>;
+        if (body instanceof WrappedFile<?> wrapped) {
+            // a local file is streamed from disk; a remote one (ftp, sftp, ...) arrives as its downloaded content
+            body = wrapped.getFile() instanceof File file ? file : wrapped.getBody();
         }
         if (body instanceof Path path) {
             body = path.toFile();
@@ -46,7 +48,7 @@ final class FileBodies {
             checkSize(file.length());
             return FileContent.of(file, fileContentType(in, file.getName()));
         }
-        if (!(body instanceof byte[] || body instanceof InputStream) || !declaredAsFile(in)) {
+        if (!(body instanceof byte[] || body instanceof InputStream) || !(fromFileComponent || declaredAsFile(in))) {
             return null;
         }
         byte[] bytes = body instanceof byte[] given ? given : readAtMostTheLimit((InputStream) body);

@@ -23,6 +23,7 @@ import io.github.camelmessenger.send.graph.AppSecretProof;
 import io.github.camelmessenger.send.model.Persona;
 import io.github.camelmessenger.send.model.SendResponse;
 import org.apache.camel.Exchange;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -501,6 +502,37 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         assertThat(unknown.getException()).isInstanceOf(MessengerValidationException.class)
                 .hasMessageContaining(MessengerSendConstants.OPERATION).hasMessageContaining("'purge'");
         assertThat(received()).hasSize(1);
+    }
+
+    @Test
+    void aRemoteFileIsSentFromItsDownloadedContent() {
+        byte[] report = "%PDF-1.7 quarterly".getBytes(StandardCharsets.US_ASCII);
+        // what ftp and sftp consumers hand over: a wrapped remote file whose body is the downloaded content
+        WrappedFile<String> remote = new WrappedFile<>() {
+            @Override
+            public String getFile() {
+                return "ftp://files.example.com/reports/q3.pdf";
+            }
+
+            @Override
+            public Object getBody() {
+                return report;
+            }
+
+            @Override
+            public long getFileLength() {
+                return report.length;
+            }
+        };
+
+        Exchange exchange = send(remote, Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
+                Exchange.FILE_NAME, "reports/q3.pdf"));
+
+        assertThat(exchange.getException()).isNull();
+        Request.Part file = parts(onlyRequest()).get("filedata");
+        assertThat(file.getFileName()).isEqualTo("q3.pdf");
+        assertThat(file.getHeader("Content-Type").firstValue()).isEqualTo("application/pdf");
+        assertThat(file.getBody().asBytes()).isEqualTo(report);
     }
 
     private static Map<String, Request.Part> parts(LoggedRequest request) {

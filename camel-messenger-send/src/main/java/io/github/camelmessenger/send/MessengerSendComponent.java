@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelmessenger.send.graph.AsyncHttpClientPool;
 import io.github.camelmessenger.send.graph.GraphHttpClient;
+import io.github.camelmessenger.send.graph.SendApiClient;
+import io.github.camelmessenger.send.model.MessengerJson;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -91,6 +93,12 @@ public class MessengerSendComponent extends DefaultComponent {
             throw new IllegalStateException("The messenger-send component is not started");
         }
         return clients.client(connectTimeout);
+    }
+
+    /** The Send API client for one access token, with the options of an endpoint (or of the component). */
+    SendApiClient sendApiClient(MessengerSendConfiguration c, String accessToken) {
+        return new SendApiClient(httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(), c.getApiVersion(),
+                accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()), MessengerJson.mapper());
     }
 
     SendPacer pacer() {

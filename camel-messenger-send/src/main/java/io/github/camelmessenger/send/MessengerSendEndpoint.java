@@ -1,10 +1,8 @@
 package io.github.camelmessenger.send;
 
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.github.camelmessenger.send.graph.SendApiClient;
-import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.SenderAction;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -104,10 +102,7 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
 
     /** The Send API client for one access token. */
     SendApiClient createSendApiClient(String accessToken) {
-        MessengerSendConfiguration c = configuration;
-        return new SendApiClient(getComponent().httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(),
-                c.getApiVersion(), accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()),
-                MessengerJson.mapper());
+        return getComponent().sendApiClient(configuration, accessToken);
     }
 
     @Override

@@ -233,7 +233,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static void setOrRemove(Message message, String header, Object value) {
+    static void setOrRemove(Message message, String header, Object value) {
         if (value != null) {
             message.setHeader(header, value);
         } else {

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelmessenger.send.error.MessengerSendException;
-import io.github.camelmessenger.send.graph.SendApiClient;
-import io.github.camelmessenger.send.model.MessengerJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
@@ -97,9 +95,9 @@ public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextA
             return builder.unknown().message("No component-level accessToken or pageTokens to check").build();
         }
         // all tokens are checked at once; the probe waits for the slowest
-        CompletableFuture<JsonNode> main = hasAccessToken ? checkToken(component, configuration, accessToken) : null;
+        CompletableFuture<JsonNode> main = hasAccessToken ? component.sendApiClient(configuration, accessToken).checkToken() : null;
         Map<String, CompletableFuture<JsonNode>> perPage = new TreeMap<>();
-        pageTokens.forEach((pageId, token) -> perPage.put(pageId, checkToken(component, configuration, token)));
+        pageTokens.forEach((pageId, token) -> perPage.put(pageId, component.sendApiClient(configuration, token).checkToken()));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getRequestTimeout() + 1000);
         String problem = null;
         try {
@@ -140,13 +138,6 @@ public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextA
             }
         }
         return problem == null ? builder.up().build() : builder.down().message(problem).build();
-    }
-
-    private static CompletableFuture<JsonNode> checkToken(MessengerSendComponent component,
-                                                          MessengerSendConfiguration configuration, String token) {
-        return new SendApiClient(component.httpClient(Duration.ofMillis(configuration.getConnectTimeout())),
-                configuration.getBaseUri(), configuration.getApiVersion(), token, configuration.getAppSecret(),
-                Duration.ofMillis(configuration.getRequestTimeout()), MessengerJson.mapper()).checkToken();
     }
 
     /** The failure's (redacted) message, with its class and Meta's code as details under the prefix. */

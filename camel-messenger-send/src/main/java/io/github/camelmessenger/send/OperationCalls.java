@@ -48,7 +48,8 @@ final class OperationCalls {
     }
 
     Call<?> prepare(Exchange exchange) throws JsonProcessingException {
-        MessengerOperation operation = operationHeader(exchange.getMessage());
+        MessengerOperation operation = SendRequestAssembler.enumHeader(exchange.getMessage(),
+                MessengerSendConstants.OPERATION);
         return switch (operation != null ? operation : endpoint.getOperation()) {
             case send -> send(exchange);
             case uploadAttachment -> upload(exchange);
@@ -56,22 +57,6 @@ final class OperationCalls {
             case listPersonas -> listPersonas(exchange);
             case deletePersona -> deletePersona(exchange);
         };
-    }
-
-    /** The header's operation, in any case and with or without dashes ({@code upload-attachment}). */
-    private static MessengerOperation operationHeader(Message in) {
-        Object value = in.getHeader(MessengerSendConstants.OPERATION);
-        if (value == null || value instanceof MessengerOperation) {
-            return (MessengerOperation) value;
-        }
-        String name = value.toString().replace("-", "").replace("_", "").trim();
-        for (MessengerOperation operation : MessengerOperation.values()) {
-            if (operation.name().equalsIgnoreCase(name)) {
-                return operation;
-            }
-        }
-        throw new MessengerValidationException(MessengerSendConstants.OPERATION, "unknown operation '" + value
-                                                                                 + "'; one of " + List.of(MessengerOperation.values()));
     }
 
     private Call<SendResponse> send(Exchange exchange) throws JsonProcessingException {
@@ -196,20 +181,12 @@ final class OperationCalls {
 
     private static void sent(Message message, SendResponse response) {
         message.setBody(response);
-        setOrRemove(message, MessengerSendConstants.MESSAGE_ID, response.messageId());
-        setOrRemove(message, MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
+        MessengerSendProducer.setOrRemove(message, MessengerSendConstants.MESSAGE_ID, response.messageId());
+        MessengerSendProducer.setOrRemove(message, MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
     }
 
     private static void uploaded(Message message, SendResponse response) {
         message.setBody(response);
         message.setHeader(MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
-    }
-
-    private static void setOrRemove(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
-        } else {
-            message.removeHeader(header);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelmessenger.send;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +25,24 @@ import org.apache.camel.Exchange;
 final class SendRequestAssembler {
 
     private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /**
+     * The accepted spellings of each enum header's constants, upper-cased with underscores: the name itself and, for
+     * camelCase names (the operations), its snake form ({@code uploadAttachment}: UPLOADATTACHMENT, UPLOAD_ATTACHMENT).
+     */
+    private static final ClassValue<Map<String, Enum<?>>> HEADER_VALUES = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            Map<String, Enum<?>> values = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                String name = ((Enum<?>) constant).name();
+                values.put(name.toUpperCase(Locale.ROOT), (Enum<?>) constant);
+                values.put(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), (Enum<?>) constant);
+            }
+            return Map.copyOf(values);
+        }
+    };
+
     private static final String[][] RECIPIENT_HEADERS = {
             { MessengerSendConstants.RECIPIENT_ID, "id" },
             { MessengerSendConstants.RECIPIENT_USER_REF, "user_ref" },
@@ -229,13 +248,17 @@ final class SendRequestAssembler {
         return type == null ? null : text(type.name());
     }
 
-    /** Reads an enum header, accepting any case; an unknown value is refused naming the header. */
+    /**
+     * Reads an enum header, accepting any case and dashes for underscores ({@code typing-on},
+     * {@code upload-attachment} for uploadAttachment); an unknown value is refused naming the header.
+     */
     @SuppressWarnings("unchecked")
-    private static <E extends Enum<E>> E enumHeader(org.apache.camel.Message in, String header) {
+    static <E extends Enum<E>> E enumHeader(org.apache.camel.Message in, String header) {
         Class<? extends Enum<?>> type = switch (header) {
             case MessengerSendConstants.MESSAGING_TYPE -> MessagingType.class;
             case MessengerSendConstants.NOTIFICATION_TYPE -> NotificationType.class;
             case MessengerSendConstants.SENDER_ACTION -> SenderAction.class;
+            case MessengerSendConstants.OPERATION -> MessengerOperation.class;
             default -> throw new IllegalArgumentException(header);
         };
         Object value = in.getHeader(header);
@@ -247,10 +270,9 @@ final class SendRequestAssembler {
             return null;
         }
         String normalized = text.replace('-', '_').toUpperCase(Locale.ROOT);
-        for (Enum<?> constant : type.getEnumConstants()) {
-            if (constant.name().equals(normalized)) {
-                return (E) constant;
-            }
+        Enum<?> constant = HEADER_VALUES.get(type).get(normalized);
+        if (constant != null) {
+            return (E) constant;
         }
         String expected = type == SenderAction.class
                 ? Arrays.stream(SenderAction.values()).map(SenderAction::wireValue).toList().toString()

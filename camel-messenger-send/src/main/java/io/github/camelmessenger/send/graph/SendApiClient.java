@@ -38,8 +38,9 @@ public final class SendApiClient {
         String base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
         this.urlPrefix = base + "/" + apiVersion + "/";
         String proof = appSecret == null ? null : AppSecretProof.of(appSecret, accessToken);
-        this.urlSuffix = proof == null ? "/messages" : "/messages?appsecret_proof=" + proof;
         this.proofQuery = proof == null ? null : "appsecret_proof=" + proof;
+        // the send path, built once: url(pageId + "/messages") without the per-call concatenation
+        this.urlSuffix = proof == null ? "/messages" : "/messages?" + proofQuery;
         this.tokenCheckUrl = url("me?fields=id,name");
         String authorization = http.authorizationReference("Bearer " + accessToken);
         this.headers = Map.of(

@@ -215,11 +215,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     private JsonNode jsonBody(Request request) {
-        try {
-            return mapper.readTree(request.getBodyAsString());
-        } catch (Exception e) {
-            return null;
-        }
+        return jsonOrNull(request.getBodyAsString());
     }
 
     /** A multipart request as the JSON it stands for: JSON parts parsed, text parts as text, the file marked. */

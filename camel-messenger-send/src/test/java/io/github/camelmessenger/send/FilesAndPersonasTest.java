@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,8 +128,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void uploadByUrlPostsTheAttachmentAndAnswersItsId() {
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/message_attachments"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"attachment_id\":\"1857777774821032\"}")));
+                .willReturn(okJson("{\"attachment_id\":\"1857777774821032\"}")));
 
         Exchange exchange = sendTo(uri("operation=uploadAttachment"), "https://cdn.example.com/img/logo.png?v=3",
                 Map.of());
@@ -143,8 +143,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void uploadOfAFileIsMultipartAndReusable() throws Exception {
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/message_attachments"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"attachment_id\":\"555\"}")));
+                .willReturn(okJson("{\"attachment_id\":\"555\"}")));
         File clip = dir.resolve("welcome.mp4").toFile();
         Files.write(clip.toPath(), new byte[] { 0, 0, 0, 24, 'f', 't', 'y', 'p' });
 
@@ -174,7 +173,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void createPersonaPostsNameAndPictureAndAnswersTheId() {
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"7001\"}")));
+                .willReturn(okJson("{\"id\":\"7001\"}")));
 
         Exchange exchange = sendTo(uri("operation=createPersona"),
                 Persona.of("Ana from Support", "https://cdn.example.com/ana.png"), Map.of());
@@ -190,7 +189,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void createPersonaTakesAMapOrJsonAndNeedsAName() {
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"7002\"}")));
+                .willReturn(okJson("{\"id\":\"7002\"}")));
 
         sendTo(uri("operation=createPersona"), Map.of("name", "Bo", "profile_picture_url", "https://x.example/b.png"),
                 Map.of());
@@ -205,7 +204,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @SuppressWarnings("unchecked")
     void listPersonasAnswersTheTypedList() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                .willReturn(okJson(
                         "{\"data\":[{\"name\":\"Ana\",\"profile_picture_url\":\"https://x.example/a.png\",\"id\":\"1\"},"
                         + "{\"name\":\"Bo\",\"profile_picture_url\":\"https://x.example/b.png\",\"id\":\"2\"}],"
                         + "\"paging\":{\"cursors\":{\"before\":\"QVFI\",\"after\":\"QVFJ\"}}}")));
@@ -225,7 +224,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void deletePersonaDeletesByIdFromTheHeader() {
         graph.stubFor(delete(urlEqualTo("/v24.0/7001"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+                .willReturn(okJson("{\"success\":true}")));
 
         Exchange exchange = send(null, Map.of(MessengerSendConstants.OPERATION, MessengerOperation.deletePersona,
                 MessengerSendConstants.PERSONA_ID, "7001"));
@@ -250,7 +249,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     void personaCallsCarryTheAppSecretProof() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas?appsecret_proof="
                                      + AppSecretProof.of("s3cret", TOKEN)))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":[]}")));
+                .willReturn(okJson("{\"data\":[]}")));
 
         Exchange exchange = sendTo(uri("operation=listPersonas&appSecret=RAW(s3cret)"), null, Map.of());
 
@@ -412,7 +411,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         File photo = Files.write(dir.resolve("p.png"), PNG).toFile();
         String proof = AppSecretProof.of("s3cret", TOKEN);
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/message_attachments?appsecret_proof=" + proof))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"attachment_id\":\"9\"}")));
+                .willReturn(okJson("{\"attachment_id\":\"9\"}")));
 
         sendTo(uri("appSecret=RAW(s3cret)"), photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
         Exchange upload = sendTo(uri("appSecret=RAW(s3cret)&operation=uploadAttachment"), photo, Map.of());
@@ -445,9 +444,9 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void personaCallsSendTheToken() {
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"8\"}")));
+                .willReturn(okJson("{\"id\":\"8\"}")));
         graph.stubFor(delete(urlEqualTo("/v24.0/8"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+                .willReturn(okJson("{\"success\":true}")));
 
         Exchange created = sendTo(uri("operation=createPersona"),
                 "{\"name\":\"Cy\",\"profile_picture_url\":\"https://x.example/c.png\"}", Map.of());
@@ -466,7 +465,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void anAnswerOfTheWrongShapeFailsTheExchange() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":\"none\"}")));
+                .willReturn(okJson("{\"data\":\"none\"}")));
 
         Exchange exchange = sendTo(uri("operation=listPersonas"), "unchanged", Map.of());
 
@@ -492,7 +491,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void theOperationHeaderTakesAnyCaseAndDashesAndNamesItselfWhenUnknown() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"data\":[]}")));
+                .willReturn(okJson("{\"data\":[]}")));
 
         Exchange listed = send(null, Map.of(MessengerSendConstants.OPERATION, "list-personas"));
         Exchange unknown = send(null, Map.of(MessengerSendConstants.OPERATION, "purge"));

@@ -123,9 +123,9 @@ final class FileBodies {
     }
 
     private static void checkSize(long length) {
-        if (!SendApiLimit.FILE_BYTES.allows(Math.toIntExact(Math.min(length, Integer.MAX_VALUE)))) {
-            throw new MessengerValidationException("filedata", SendApiLimit.FILE_BYTES.describeExcess(
-                    (int) Math.min(length, Integer.MAX_VALUE)) + " (25 MB)");
+        int size = (int) Math.min(length, Integer.MAX_VALUE);
+        if (!SendApiLimit.FILE_BYTES.allows(size)) {
+            throw new MessengerValidationException("filedata", SendApiLimit.FILE_BYTES.describeExcess(size) + " (25 MB)");
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.camelmessenger.send;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.send.model.Message;
 import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.QuickReply;
@@ -81,8 +82,8 @@ public class EncodeBenchmark {
     }
 
     private byte[] encode(Exchange exchange) throws Exception {
-        SendRequestAssembler.AssembledSend send = assembler.assemble(exchange);
-        SendRequestValidator.validate(send.request());
-        return mapper.writeValueAsBytes(send.request());
+        ObjectNode request = assembler.fromBody(exchange);
+        SendRequestValidator.validate(request);
+        return mapper.writeValueAsBytes(request);
     }
 }

@@ -62,8 +62,8 @@ final class FileBodies {
 
     /** The attachment type: the header's, else from the content type (image, audio, video), else file. */
     static String attachmentType(Message in, String contentType) {
-        String header = in.getHeader(MessengerSendConstants.ATTACHMENT_TYPE, String.class);
-        if (header != null && !header.isBlank()) {
+        String header = MessengerHeaders.text(in, MessengerSendConstants.ATTACHMENT_TYPE);
+        if (header != null) {
             return header.trim().toLowerCase(Locale.ROOT);
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -89,12 +89,12 @@ final class FileBodies {
 
     /** Bytes or a stream are a file when the route says so: the attachment type, or a name and a binary type. */
     private static boolean declaredAsFile(Message in) {
-        if (in.getHeader(MessengerSendConstants.ATTACHMENT_TYPE) != null) {
+        if (MessengerHeaders.isPresent(in, MessengerSendConstants.ATTACHMENT_TYPE)) {
             return true;
         }
-        String name = in.getHeader(Exchange.FILE_NAME, String.class);
-        String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (name == null || name.isBlank() || type == null || type.isBlank()) {
+        String name = MessengerHeaders.text(in, Exchange.FILE_NAME);
+        String type = MessengerHeaders.text(in, Exchange.CONTENT_TYPE);
+        if (name == null || type == null) {
             return false;
         }
         String media = type.toLowerCase(Locale.ROOT).split(";")[0].trim();
@@ -130,8 +130,8 @@ final class FileBodies {
     }
 
     private static String fileName(Message in) {
-        String name = in.getHeader(Exchange.FILE_NAME, String.class);
-        if (name == null || name.isBlank()) {
+        String name = MessengerHeaders.text(in, Exchange.FILE_NAME);
+        if (name == null) {
             return "attachment";
         }
         // only the last segment: CamelFileName is often a relative path
@@ -146,8 +146,8 @@ final class FileBodies {
     }
 
     private static String bytesContentType(Message in, String fileName) {
-        String header = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (header != null && !header.isBlank()) {
+        String header = MessengerHeaders.text(in, Exchange.CONTENT_TYPE);
+        if (header != null) {
             return header;
         }
         String guessed = contentTypeOf(fileName);

@@ -30,12 +30,9 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerSendProducer.class);
     private static final int MAX_CLIENTS = 10_000;
-    private static final String[] FAILURE_HEADERS = { MessengerSendConstants.FAILURE_CLASS,
-            MessengerSendConstants.RETRIABLE, MessengerSendConstants.ERROR_CODE, MessengerSendConstants.ERROR_SUBCODE,
-            MessengerSendConstants.FBTRACE_ID, MessengerSendConstants.RETRY_AFTER };
 
     private final ObjectMapper mapper = MessengerJson.mapper();
-    private OperationCalls calls;
+    private ExchangeReader reader;
     // one client per access token: usually one, one per Page with pageToken.* or a token provider
     private final Map<String, SendApiClient> clientsByToken = new ConcurrentHashMap<>();
 
@@ -51,7 +48,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        calls = new OperationCalls(mapper, getEndpoint());
+        reader = new ExchangeReader(mapper, getEndpoint());
         getEndpoint().checkOptions();
         String accessToken = getEndpoint().getConfiguration().getAccessToken();
         if (accessToken != null && !accessToken.isBlank()) {
@@ -75,9 +72,9 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        OperationCalls.Call<?> call;
+        MessengerCall<?> call;
         try {
-            call = calls.prepare(exchange);
+            call = reader.read(exchange);
         } catch (MessengerSendException e) {
             return failSynchronously(exchange, callback, e);
         } catch (Exception e) {
@@ -117,18 +114,18 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     }
 
     private boolean failSynchronously(Exchange exchange, AsyncCallback callback, MessengerSendException failure) {
-        markFailure(exchange, failure);
+        MessengerHeaders.failed(exchange, failure);
         callback.done(true);
         return true;
     }
 
     private void fail(Exchange exchange, AsyncCallback callback, MessengerSendException failure) {
-        markFailure(exchange, failure);
+        MessengerHeaders.failed(exchange, failure);
         callback.done(false);
     }
 
     /** A paced call whose slot came: the Page may have been paused while it waited. */
-    private void runUnlessPaused(Exchange exchange, AsyncCallback callback, OperationCalls.Call<?> call,
+    private void runUnlessPaused(Exchange exchange, AsyncCallback callback, MessengerCall<?> call,
                                  SendApiClient client) {
         MessengerSendException paused = pausedFailure(call.pageId());
         if (paused != null) {
@@ -148,7 +145,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 new FailureDetails(0, null, null, left, null), null);
     }
 
-    private <T> void run(Exchange exchange, AsyncCallback callback, OperationCalls.Call<T> call,
+    private <T> void run(Exchange exchange, AsyncCallback callback, MessengerCall<T> call,
                          SendApiClient client) {
         String pageId = call.pageId();
         CompletableFuture<T> answer;
@@ -164,7 +161,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                     if (e instanceof MessengerRateLimitException) {
                         pauseAfterRateLimit(pageId, e.getRetryAfter());
                     }
-                    markFailure(exchange, e);
+                    MessengerHeaders.failed(exchange, e);
                 } else {
                     succeed(exchange, call, response);
                     LOG.debug("Call for page {} done", pageId);
@@ -175,14 +172,14 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         });
     }
 
-    private static <T> void succeed(Exchange exchange, OperationCalls.Call<T> call, T response) {
+    private static <T> void succeed(Exchange exchange, MessengerCall<T> call, T response) {
         Message message = exchange.getMessage();
-        clearFailureHeaders(message);
+        MessengerHeaders.clearFailure(message);
         try {
             call.onSuccess().accept(message, response);
         } catch (RuntimeException e) {
             // Meta accepted the call but its answer did not have the expected shape
-            markFailure(exchange, FailureKind.TRANSPORT.newException("Meta's answer for page " + call.pageId()
+            MessengerHeaders.failed(exchange, FailureKind.TRANSPORT.newException("Meta's answer for page " + call.pageId()
                     + " could not be read (" + e.getClass().getSimpleName() + "); the call itself succeeded",
                     FailureDetails.NONE, e));
         }
@@ -202,19 +199,6 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         return getEndpoint().getComponent();
     }
 
-    /** The exception, and headers a route can branch on without unpacking it. */
-    private static void markFailure(Exchange exchange, MessengerSendException failure) {
-        exchange.setException(failure);
-        Message message = exchange.getMessage();
-        message.setHeader(MessengerSendConstants.FAILURE_CLASS, failure.getClass().getSimpleName());
-        message.setHeader(MessengerSendConstants.RETRIABLE, failure.isRetriable());
-        setOrRemove(message, MessengerSendConstants.ERROR_CODE, failure.getCode());
-        setOrRemove(message, MessengerSendConstants.ERROR_SUBCODE, failure.getErrorSubcode());
-        setOrRemove(message, MessengerSendConstants.FBTRACE_ID, failure.getFbtraceId());
-        setOrRemove(message, MessengerSendConstants.RETRY_AFTER,
-                failure.getRetryAfter() == null ? null : failure.getRetryAfter().toMillis());
-    }
-
     private static MessengerSendException asSendException(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
@@ -222,22 +206,5 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 ? e
                 : FailureKind.TRANSPORT.newException("Send API call failed: " + cause.getClass().getSimpleName()
                                                      + ". Delivery is unknown", FailureDetails.NONE, cause);
-    }
-
-    /** A retried exchange that now succeeds carries no failure headers of earlier attempts. */
-    private static void clearFailureHeaders(Message message) {
-        if (message.getHeader(MessengerSendConstants.FAILURE_CLASS) != null) {
-            for (String header : FAILURE_HEADERS) {
-                message.removeHeader(header);
-            }
-        }
-    }
-
-    static void setOrRemove(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
-        } else {
-            message.removeHeader(header);
-        }
     }
 }

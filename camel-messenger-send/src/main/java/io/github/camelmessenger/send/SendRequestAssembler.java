@@ -1,10 +1,7 @@
 package io.github.camelmessenger.send;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,25 +21,6 @@ import org.apache.camel.Exchange;
  */
 final class SendRequestAssembler {
 
-    private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-    /**
-     * The accepted spellings of each enum header's constants, upper-cased with underscores: the name itself and, for
-     * camelCase names (the operations), its snake form ({@code uploadAttachment}: UPLOADATTACHMENT, UPLOAD_ATTACHMENT).
-     */
-    private static final ClassValue<Map<String, Enum<?>>> HEADER_VALUES = new ClassValue<>() {
-        @Override
-        protected Map<String, Enum<?>> computeValue(Class<?> type) {
-            Map<String, Enum<?>> values = new HashMap<>();
-            for (Object constant : type.getEnumConstants()) {
-                String name = ((Enum<?>) constant).name();
-                values.put(name.toUpperCase(Locale.ROOT), (Enum<?>) constant);
-                values.put(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), (Enum<?>) constant);
-            }
-            return Map.copyOf(values);
-        }
-    };
-
     private static final String[][] RECIPIENT_HEADERS = {
             { MessengerSendConstants.RECIPIENT_ID, "id" },
             { MessengerSendConstants.RECIPIENT_USER_REF, "user_ref" },
@@ -50,10 +28,6 @@ final class SendRequestAssembler {
             { MessengerSendConstants.RECIPIENT_POST_ID, "post_id" },
             { MessengerSendConstants.RECIPIENT_COMMENT_ID, "comment_id" },
             { MessengerSendConstants.RECIPIENT_NOTIFICATION_MESSAGES_TOKEN, "notification_messages_token" } };
-
-    /** The request for one exchange and the Page it is sent from. */
-    record AssembledSend(String pageId, ObjectNode request) {
-    }
 
     private final ObjectMapper mapper;
     private final MessengerSendEndpoint endpoint;
@@ -63,32 +37,24 @@ final class SendRequestAssembler {
         this.endpoint = endpoint;
     }
 
-    /** Whether a sender action comes from a header or the option: then the body is ignored, even a file. */
-    boolean hasSenderAction(Exchange exchange) {
-        return enumHeader(exchange.getMessage(), MessengerSendConstants.SENDER_ACTION) != null
-               || endpoint.getSenderAction() != null;
+    /** The request for a message or sender action the body gives (text, JSON, a Map or the model). */
+    ObjectNode fromBody(Exchange exchange) {
+        return assemble(exchange.getMessage(), null, requestFromBody(exchange));
     }
 
-    AssembledSend assemble(Exchange exchange) {
-        return assemble(exchange, null);
+    /** The request for a sender action from a header or the option: the body is ignored. */
+    ObjectNode senderAction(org.apache.camel.Message in, SenderAction action) {
+        return assemble(in, action, mapper.createObjectNode());
     }
 
-    /**
-     * The request for an exchange whose message is given rather than read from the body (a file attachment, whose
-     * body is the file).
-     */
-    AssembledSend assemble(Exchange exchange, JsonNode givenMessage) {
-        org.apache.camel.Message in = exchange.getMessage();
+    /** The request for a message given rather than read from the body (a file attachment, whose body is the file). */
+    ObjectNode withMessage(org.apache.camel.Message in, JsonNode message) {
+        return assemble(in, null, RequestBodies.wrapMessage(message, mapper));
+    }
+
+    /** The body's fields first, then what the headers give, then the endpoint options. */
+    private ObjectNode assemble(org.apache.camel.Message in, SenderAction action, ObjectNode body) {
         MessengerSendConfiguration options = endpoint.getConfiguration();
-        String pageId = pageId(exchange);
-        SenderAction action = givenMessage != null ? null : enumHeader(in, MessengerSendConstants.SENDER_ACTION);
-        if (action == null && givenMessage == null) {
-            action = endpoint.getSenderAction();
-        }
-        // with a sender action from a header or option, the body is ignored
-        ObjectNode body = action != null ? mapper.createObjectNode()
-                : givenMessage != null ? RequestBodies.wrapMessage(givenMessage, mapper) : requestFromBody(exchange);
-
         ObjectNode request = mapper.createObjectNode();
         JsonNode recipient = body.remove("recipient");
         putIfPresent(request, "recipient", recipient == null ? null : normalizeRecipient(recipient),
@@ -102,12 +68,12 @@ final class SendRequestAssembler {
         } else {
             JsonNode tag = body.remove("tag");
             if (tag == null) {
-                tag = text(firstNonBlank(header(in, MessengerSendConstants.TAG), options.getTag()));
+                tag = text(firstNonBlank(MessengerHeaders.text(in, MessengerSendConstants.TAG), options.getTag()));
             }
             JsonNode message = body.remove("message");
             JsonNode messagingType = body.remove("messaging_type");
             if (messagingType == null) {
-                MessagingType type = enumHeader(in, MessengerSendConstants.MESSAGING_TYPE);
+                MessagingType type = MessengerHeaders.enumValue(in, MessengerSendConstants.MESSAGING_TYPE);
                 type = type != null ? type : options.getMessagingType();
                 type = type != null ? type : impliedMessagingType(tag, message);
                 messagingType = text(type.name());
@@ -120,12 +86,12 @@ final class SendRequestAssembler {
             putIfPresent(request, "reply_to", body.remove("reply_to"), () -> replyToFromHeader(in));
         }
         putIfPresent(request, "persona_id", body.remove("persona_id"),
-                () -> text(firstNonBlank(header(in, MessengerSendConstants.PERSONA_ID), endpoint.getPersonaId())));
+                () -> text(firstNonBlank(MessengerHeaders.text(in, MessengerSendConstants.PERSONA_ID), endpoint.getPersonaId())));
         // anything else the body carries is passed on as it is
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             request.set(field.getKey(), field.getValue());
         }
-        return new AssembledSend(pageId, request);
+        return request;
     }
 
     /** Without an explicit messaging type: a tag means MESSAGE_TAG, a utility template UTILITY, else RESPONSE. */
@@ -134,16 +100,6 @@ final class SendRequestAssembler {
             return MessagingType.MESSAGE_TAG;
         }
         return message != null && message.has("template") ? MessagingType.UTILITY : MessagingType.RESPONSE;
-    }
-
-    /** The Page to call for: the CamelMessengerPageId header, else the endpoint's; refused when not a Page id. */
-    String pageId(Exchange exchange) {
-        String pageId = firstNonBlank(header(exchange.getMessage(), MessengerSendConstants.PAGE_ID), endpoint.getPageId());
-        if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
-            throw new MessengerValidationException(MessengerSendConstants.PAGE_ID,
-                    "'" + pageId + "' is not a Page id (digits, or me)");
-        }
-        return pageId;
     }
 
     private ObjectNode requestFromBody(Exchange exchange) {
@@ -177,13 +133,13 @@ final class SendRequestAssembler {
     private JsonNode recipientFromHeaders(org.apache.camel.Message in) {
         ObjectNode recipient = mapper.createObjectNode();
         for (String[] mapping : RECIPIENT_HEADERS) {
-            String value = header(in, mapping[0]);
+            String value = MessengerHeaders.text(in, mapping[0]);
             if (value != null) {
                 recipient.put(mapping[1], value);
             }
         }
-        String firstName = header(in, MessengerSendConstants.RECIPIENT_FIRST_NAME);
-        String lastName = header(in, MessengerSendConstants.RECIPIENT_LAST_NAME);
+        String firstName = MessengerHeaders.text(in, MessengerSendConstants.RECIPIENT_FIRST_NAME);
+        String lastName = MessengerHeaders.text(in, MessengerSendConstants.RECIPIENT_LAST_NAME);
         if (firstName != null || lastName != null) {
             ObjectNode name = recipient.putObject("name");
             if (firstName != null) {
@@ -217,8 +173,8 @@ final class SendRequestAssembler {
         if (action == null || !action.needsPayload()) {
             return null;
         }
-        String messageId = header(in, MessengerSendConstants.REACTION_MESSAGE_ID);
-        String reaction = action == SenderAction.REACT ? header(in, MessengerSendConstants.REACTION) : null;
+        String messageId = MessengerHeaders.text(in, MessengerSendConstants.REACTION_MESSAGE_ID);
+        String reaction = action == SenderAction.REACT ? MessengerHeaders.text(in, MessengerSendConstants.REACTION) : null;
         if (messageId == null && reaction == null) {
             return null;
         }
@@ -233,7 +189,7 @@ final class SendRequestAssembler {
     }
 
     private JsonNode replyToFromHeader(org.apache.camel.Message in) {
-        String mid = header(in, MessengerSendConstants.REPLY_TO);
+        String mid = MessengerHeaders.text(in, MessengerSendConstants.REPLY_TO);
         if (mid == null) {
             return null;
         }
@@ -243,46 +199,9 @@ final class SendRequestAssembler {
     }
 
     private JsonNode notificationType(org.apache.camel.Message in, MessengerSendConfiguration options) {
-        NotificationType type = enumHeader(in, MessengerSendConstants.NOTIFICATION_TYPE);
+        NotificationType type = MessengerHeaders.enumValue(in, MessengerSendConstants.NOTIFICATION_TYPE);
         type = type != null ? type : options.getNotificationType();
         return type == null ? null : text(type.name());
-    }
-
-    /**
-     * Reads an enum header, accepting any case and dashes for underscores ({@code typing-on},
-     * {@code upload-attachment} for uploadAttachment); an unknown value is refused naming the header.
-     */
-    @SuppressWarnings("unchecked")
-    static <E extends Enum<E>> E enumHeader(org.apache.camel.Message in, String header) {
-        Class<? extends Enum<?>> type = switch (header) {
-            case MessengerSendConstants.MESSAGING_TYPE -> MessagingType.class;
-            case MessengerSendConstants.NOTIFICATION_TYPE -> NotificationType.class;
-            case MessengerSendConstants.SENDER_ACTION -> SenderAction.class;
-            case MessengerSendConstants.OPERATION -> MessengerOperation.class;
-            default -> throw new IllegalArgumentException(header);
-        };
-        Object value = in.getHeader(header);
-        if (value == null || type.isInstance(value)) {
-            return (E) value;
-        }
-        String text = value.toString().trim();
-        if (text.isEmpty()) {
-            return null;
-        }
-        String normalized = text.replace('-', '_').toUpperCase(Locale.ROOT);
-        Enum<?> constant = HEADER_VALUES.get(type).get(normalized);
-        if (constant != null) {
-            return (E) constant;
-        }
-        String expected = type == SenderAction.class
-                ? Arrays.stream(SenderAction.values()).map(SenderAction::wireValue).toList().toString()
-                : Arrays.toString(type.getEnumConstants());
-        throw new MessengerValidationException(header, "unknown value '" + text + "'; expected one of " + expected);
-    }
-
-    private static String header(org.apache.camel.Message in, String name) {
-        String value = in.getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String firstNonBlank(String first, String second) {
@@ -297,7 +216,7 @@ final class SendRequestAssembler {
     }
 
     private static void putIfPresent(ObjectNode request, String field, JsonNode fromBody,
-                                     java.util.function.Supplier<JsonNode> fallback) {
+                                     Supplier<JsonNode> fallback) {
         JsonNode value = fromBody != null ? fromBody : fallback.get();
         if (value != null) {
             request.set(field, value);

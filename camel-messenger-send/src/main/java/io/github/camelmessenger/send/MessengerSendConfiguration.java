@@ -6,7 +6,6 @@ import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -22,8 +21,8 @@ public class MessengerSendConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
               description = "The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a "
-                            + "URL, a log line or an exception message.")
-    @Metadata(required = true)
+                            + "URL, a log line or an exception message. Required unless pageToken.<pageId> entries or "
+                            + "a tokenProvider give the Page's token: a producer without any of them fails to start.")
     private String accessToken;
 
     @UriParam(label = "security", secret = true, prefix = "pageToken.", multiValue = true,
@@ -49,11 +48,10 @@ public class MessengerSendConfiguration implements Cloneable {
               description = "The Graph API base URI; change it for proxies, tests and simulators.")
     private String baseUri = DEFAULT_BASE_URI;
 
-    @UriParam(label = "producer", defaultValue = "RESPONSE",
-              enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY",
-              description = "The messaging type of message sends. When neither this option nor a header nor the body "
-                            + "sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility template "
-                            + "(message.template), and RESPONSE otherwise.")
+    @UriParam(label = "producer", enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY",
+              description = "The messaging type of message sends. Unset by default: when neither this option nor a "
+                            + "header nor the body sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility "
+                            + "template (message.template), and RESPONSE otherwise.")
     private MessagingType messagingType;
 
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",

@@ -105,7 +105,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             // the token check: who the token belongs to
             ResponseDefinition refused = refuseCaller(request, "*");
             return refused != null ? refused
-                    : json(200, "{\"id\":\"1122334455\",\"name\":\"Simulated Page\"}", null);
+                    : json(200, mapper.createObjectNode().put("id", "1122334455").put("name", "Simulated Page").toString(), null);
         }
         return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
     }
@@ -211,7 +211,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             return error(400, 100, 33, "GraphMethodException", "Unsupported delete request. Object with ID '"
                                                               + personaId + "' does not exist");
         }
-        return json(200, "{\"success\":true}", null);
+        return json(200, mapper.createObjectNode().put("success", true).toString(), null);
     }
 
     private JsonNode jsonBody(Request request) {
@@ -294,10 +294,12 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition rateLimitAnswer(String pageId) {
-        String usage = "{\"" + pageId + "\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":10,"
-                       + "\"total_time\":10,\"estimated_time_to_regain_access\":" + settings.penaltyMinutes() + "}]}";
+        // X-Business-Use-Case-Usage: per Page, the usage figures and how many minutes until calls are allowed again
+        ObjectNode usage = mapper.createObjectNode();
+        usage.putArray(pageId).addObject().put("type", "messenger").put("call_count", 100).put("total_cputime", 10)
+                .put("total_time", 10).put("estimated_time_to_regain_access", settings.penaltyMinutes());
         return json(400, errorBody(613, null, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.")
-                .toString(), new HttpHeader("X-Business-Use-Case-Usage", usage));
+                .toString(), new HttpHeader("X-Business-Use-Case-Usage", usage.toString()));
     }
 
     private ResponseDefinition error(int status, int code, Integer subcode, String type, String message) {

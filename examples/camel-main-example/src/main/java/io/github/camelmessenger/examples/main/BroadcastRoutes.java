@@ -1,5 +1,6 @@
 package io.github.camelmessenger.examples.main;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.camelmessenger.send.MessengerSendConstants;
@@ -42,23 +43,25 @@ public class BroadcastRoutes extends RouteBuilder {
 
         from("direct:dead-letter").routeId("dead-letter")
                 .process(progress::failed)
-                .setBody(exchange -> deadLetterLine(exchange))
+                .setBody(BroadcastRoutes::deadLetter)
+                .marshal().json()
+                .convertBodyTo(String.class)
+                .transform(body().append("\n"))
                 .to("file:{{demo.output}}?fileName=dead-letter.jsonl&fileExist=Append");
     }
 
-    private static String deadLetterLine(Exchange exchange) {
+    /** One dead-letter line: the notification, the failure class and Meta's codes, and the reason. */
+    private static Map<String, Object> deadLetter(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         org.apache.camel.Message m = exchange.getMessage();
-        return "{\"id\":" + m.getHeader("NotificationId") + ",\"psid\":\""
-               + m.getHeader(MessengerSendConstants.RECIPIENT_ID) + "\",\"failure\":\""
-               + m.getHeader(MessengerSendConstants.FAILURE_CLASS) + "\",\"code\":"
-               + m.getHeader(MessengerSendConstants.ERROR_CODE) + ",\"subcode\":"
-               + m.getHeader(MessengerSendConstants.ERROR_SUBCODE) + ",\"fbtrace_id\":\""
-               + m.getHeader(MessengerSendConstants.FBTRACE_ID) + "\",\"reason\":"
-               + quote(cause == null ? null : cause.getMessage()) + "}\n";
-    }
-
-    private static String quote(String text) {
-        return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", m.getHeader("NotificationId"));
+        line.put("psid", m.getHeader(MessengerSendConstants.RECIPIENT_ID));
+        line.put("failure", m.getHeader(MessengerSendConstants.FAILURE_CLASS));
+        line.put("code", m.getHeader(MessengerSendConstants.ERROR_CODE));
+        line.put("subcode", m.getHeader(MessengerSendConstants.ERROR_SUBCODE));
+        line.put("fbtrace_id", m.getHeader(MessengerSendConstants.FBTRACE_ID));
+        line.put("reason", cause == null ? null : cause.getMessage());
+        return line;
     }
 }

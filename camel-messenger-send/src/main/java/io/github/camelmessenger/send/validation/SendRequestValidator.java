@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.send.error.MessengerValidationException;
 import io.github.camelmessenger.send.model.QuickReply;
 import io.github.camelmessenger.send.model.MessagingType;
-import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
 import io.github.camelmessenger.send.model.SenderAction;
@@ -75,43 +74,39 @@ public final class SendRequestValidator {
         check(request, false, new Rules(Platform.MESSENGER, false));
     }
 
-    /** Checks a {@code message} object (the model's or a JSON tree); paths start with {@code message}. */
-    public static void validateMessage(Object message) {
+    /** Checks a {@code message} object; paths start with {@code message}. */
+    public static void validateMessage(JsonNode message) {
         Violations v = new Violations();
-        checkMessage(tree(message), new Rules(Platform.MESSENGER, false), v);
+        checkMessage(message, new Rules(Platform.MESSENGER, false), v);
         v.throwIfAny();
     }
 
     /** Checks a template payload; paths start with {@code message.attachment.payload}, where it is sent. */
-    public static void validateTemplate(Object template) {
+    public static void validateTemplate(JsonNode template) {
         Violations v = new Violations();
-        checkTemplate(tree(template), TEMPLATE_PATH, v);
+        checkTemplate(template, TEMPLATE_PATH, v);
         v.throwIfAny();
     }
 
     /** Checks one element of a generic template; paths start with {@code element}. */
-    public static void validateGenericElement(Object element) {
+    public static void validateGenericElement(JsonNode element) {
         Violations v = new Violations();
-        checkGenericElement(tree(element), "element", v);
+        checkGenericElement(element, "element", v);
         v.throwIfAny();
     }
 
     /** Checks one button; paths start with {@code button}. */
-    public static void validateButton(Object button) {
+    public static void validateButton(JsonNode button) {
         Violations v = new Violations();
-        checkButton(tree(button), "button", v);
+        checkButton(button, "button", v);
         v.throwIfAny();
     }
 
     /** Checks one quick reply; paths start with {@code quick_reply}. */
-    public static void validateQuickReply(Object quickReply) {
+    public static void validateQuickReply(JsonNode quickReply) {
         Violations v = new Violations();
-        checkQuickReply(tree(quickReply), "quick_reply", v);
+        checkQuickReply(quickReply, "quick_reply", v);
         v.throwIfAny();
-    }
-
-    private static JsonNode tree(Object value) {
-        return value instanceof JsonNode node ? node : MessengerJson.mapper().valueToTree(value);
     }
 
     private static void check(ObjectNode request, boolean complete, Rules rules) {

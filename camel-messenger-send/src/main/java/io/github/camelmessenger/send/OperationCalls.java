@@ -64,14 +64,14 @@ final class OperationCalls {
         if (file == null) {
             SendRequestAssembler.AssembledSend send = assembler.assemble(exchange);
             if (endpoint.getConfiguration().isValidate()) {
-                SendRequestValidator.validate(send.request(), endpoint.getConfiguration().getPlatform());
+                SendRequestValidator.validate(send.request(), endpoint.getConfiguration().getPlatform().sendProfile());
             }
             byte[] json = mapper.writeValueAsBytes(send.request());
             return new Call<>(send.pageId(), true, api -> api.send(send.pageId(), json), OperationCalls::sent);
         }
         SendRequestAssembler.AssembledSend send = assembler.assemble(exchange, fileMessage(exchange, file));
         if (endpoint.getConfiguration().isValidate()) {
-            SendRequestValidator.validateWithFile(send.request(), endpoint.getConfiguration().getPlatform());
+            SendRequestValidator.validate(send.request(), endpoint.getConfiguration().getPlatform().sendProfile().withFileAttached());
         }
         Map<String, String> fields = formFields(send.request());
         return new Call<>(send.pageId(), true, api -> api.sendFile(send.pageId(), fields, file), OperationCalls::sent);

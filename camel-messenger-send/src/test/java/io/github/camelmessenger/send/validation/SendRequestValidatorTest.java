@@ -316,6 +316,21 @@ class SendRequestValidatorTest {
     }
 
     @Test
+    void aFileSentAlongsideTakesThePlaceOfUrlAndAttachmentId() {
+        ObjectNode file = message("{\"attachment\":{\"type\":\"file\",\"payload\":{\"is_reusable\":true}}}");
+        assertThatCode(() -> SendRequestValidator.validate(file, SendProfile.MESSENGER.withFileAttached()))
+                .doesNotThrowAnyException();
+        assertThat(refused(file).getMessage())
+                .contains("message.attachment.payload: needs exactly one of url and attachment_id");
+
+        ObjectNode named = message("{\"attachment\":{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/a\"}}}");
+        assertThat(catchThrowableOfType(MessengerValidationException.class,
+                () -> SendRequestValidator.validate(named, SendProfile.INSTAGRAM.withFileAttached())).getMessage())
+                .contains("message.attachment.payload: a file is sent with the message: no url or attachment_id "
+                          + "besides it");
+    }
+
+    @Test
     void everyViolationIsReportedAtOnce() {
         MessengerValidationException e = refused(parse("{\"messaging_type\":\"MESSAGE_TAG\",\"message\":{\"text\":\""
                                                        + "a".repeat(2001) + "\",\"metadata\":\"" + "m".repeat(1001)

@@ -10,6 +10,7 @@ import io.github.camelmessenger.send.model.QuickReply;
 import io.github.camelmessenger.send.model.button.Button;
 import io.github.camelmessenger.send.model.template.GenericElement;
 import io.github.camelmessenger.send.model.template.GenericTemplate;
+import io.github.camelmessenger.send.validation.SendProfile;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -83,7 +84,7 @@ public class EncodeBenchmark {
 
     private byte[] encode(Exchange exchange) throws Exception {
         ObjectNode request = assembler.fromBody(exchange);
-        SendRequestValidator.validate(request);
+        SendRequestValidator.validate(request, SendProfile.MESSENGER);
         return mapper.writeValueAsBytes(request);
     }
 }

@@ -77,7 +77,7 @@ final class ExchangeReader {
                     ? assembler.senderAction(exchange.getMessage(), action)
                     : assembler.fromBody(exchange);
             if (options.isValidate()) {
-                SendRequestValidator.validate(request, options.getPlatform());
+                SendRequestValidator.validate(request, options.getPlatform().sendProfile());
             }
             byte[] json = mapper.writeValueAsBytes(request);
             return new MessengerCall<>(pageId, MessengerOperation.send, api -> api.send(pageId, json),
@@ -85,7 +85,7 @@ final class ExchangeReader {
         }
         ObjectNode request = assembler.withMessage(exchange.getMessage(), fileMessage(exchange.getMessage(), file));
         if (options.isValidate()) {
-            SendRequestValidator.validateWithFile(request, options.getPlatform());
+            SendRequestValidator.validate(request, options.getPlatform().sendProfile().withFileAttached());
         }
         Map<String, String> fields = formFields(request);
         return new MessengerCall<>(pageId, MessengerOperation.send, api -> api.sendFile(pageId, fields, file),

@@ -180,7 +180,7 @@ public final class Message {
             copy.dynamicText = message.dynamicText;
             copy.quickReplies = message.quickReplies == null ? null : List.copyOf(message.quickReplies);
             copy.metadata = message.metadata;
-            SendRequestValidator.validateMessage(copy);
+            SendRequestValidator.validateMessage(MessengerJson.mapper().valueToTree(copy));
             return copy;
         }
     }

@@ -47,7 +47,7 @@ public final class QuickReply {
     /** A text quick reply with an icon; checked like {@link #text(String, String)}. */
     public static QuickReply text(String title, String payload, String imageUrl) {
         QuickReply reply = new QuickReply(TEXT, title, payload, imageUrl);
-        SendRequestValidator.validateQuickReply(reply);
+        SendRequestValidator.validateQuickReply(MessengerJson.mapper().valueToTree(reply));
         return reply;
     }
 

@@ -89,7 +89,7 @@ public record UtilityTemplate(
         public UtilityTemplate build() {
             UtilityTemplate template = new UtilityTemplate(name, new Language(languageCode),
                     components.isEmpty() ? null : components);
-            SendRequestValidator.validateMessage(Message.utility(template));
+            SendRequestValidator.validateMessage(MessengerJson.mapper().valueToTree(Message.utility(template)));
             return template;
         }
     }

@@ -24,10 +24,6 @@ public final class MessageTags {
     private MessageTags() {
     }
 
-    public static boolean isRetired(String tag) {
-        return retirement(tag) != null;
-    }
-
     /** Why and since when a tag is refused, and what to use instead; null for a tag Meta accepts. */
     public static String retirement(String tag) {
         String normalized = tag == null ? "" : tag.trim().toUpperCase(Locale.ROOT);

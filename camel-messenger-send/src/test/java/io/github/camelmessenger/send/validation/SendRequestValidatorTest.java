@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.send.error.MessengerValidationException;
-import io.github.camelmessenger.send.model.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -287,33 +286,48 @@ class SendRequestValidatorTest {
     @Test
     void instagramRulesOnBothSides() {
         ObjectNode thousandBytes = message("{\"text\":\"" + "é".repeat(500) + "\"}");
-        assertThatCode(() -> SendRequestValidator.validate(thousandBytes, Platform.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(thousandBytes, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
         ObjectNode overByOne = message("{\"text\":\"" + "é".repeat(500) + "a\"}");
         MessengerValidationException tooLong = catchThrowableOfType(MessengerValidationException.class,
-                () -> SendRequestValidator.validate(overByOne, Platform.INSTAGRAM));
+                () -> SendRequestValidator.validate(overByOne, SendProfile.INSTAGRAM));
         assertThat(tooLong.getMessage()).contains("message.text: has 1001 bytes; the limit is 1000 on Instagram");
         assertThatCode(() -> SendRequestValidator.validate(overByOne)).as("Messenger counts characters")
                 .doesNotThrowAnyException();
 
         ObjectNode humanAgent = typed("MESSAGE_TAG", "HUMAN_AGENT");
-        assertThatCode(() -> SendRequestValidator.validate(humanAgent, Platform.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(humanAgent, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
         ObjectNode otherTag = typed("MESSAGE_TAG", "NON_PROMOTIONAL_SUBSCRIPTION");
         assertThat(catchThrowableOfType(MessengerValidationException.class,
-                () -> SendRequestValidator.validate(otherTag, Platform.INSTAGRAM)).getMessage())
+                () -> SendRequestValidator.validate(otherTag, SendProfile.INSTAGRAM)).getMessage())
                 .contains("on Instagram HUMAN_AGENT is the only tag");
 
         ObjectNode tenImages = message("{\"attachments\":[" + repeat(10,
                 i -> "{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/" + i + "\"}}") + "]}");
-        assertThatCode(() -> SendRequestValidator.validate(tenImages, Platform.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(tenImages, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
         ObjectNode elevenImages = message("{\"attachments\":[" + repeat(11,
                 i -> "{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/" + i + "\"}}") + "]}");
         assertThat(catchThrowableOfType(MessengerValidationException.class,
-                () -> SendRequestValidator.validate(elevenImages, Platform.INSTAGRAM)).getMessage())
+                () -> SendRequestValidator.validate(elevenImages, SendProfile.INSTAGRAM)).getMessage())
                 .contains("message.attachments: has 11 images; the limit is 10");
 
         ObjectNode heart = message("{\"attachment\":{\"type\":\"like_heart\"}}");
-        assertThatCode(() -> SendRequestValidator.validate(heart, Platform.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(heart, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
         assertThat(refused(heart).getMessage()).contains("'like_heart' is not an attachment type");
+    }
+
+    @Test
+    void aFileSentAlongsideTakesThePlaceOfUrlAndAttachmentId() {
+        ObjectNode file = message("{\"attachment\":{\"type\":\"file\",\"payload\":{\"is_reusable\":true}}}");
+        assertThatCode(() -> SendRequestValidator.validate(file, SendProfile.MESSENGER.withFileAttached()))
+                .doesNotThrowAnyException();
+        assertThat(refused(file).getMessage())
+                .contains("message.attachment.payload: needs exactly one of url and attachment_id");
+
+        ObjectNode named = message("{\"attachment\":{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/a\"}}}");
+        assertThat(catchThrowableOfType(MessengerValidationException.class,
+                () -> SendRequestValidator.validate(named, SendProfile.INSTAGRAM.withFileAttached())).getMessage())
+                .contains("message.attachment.payload: a file is sent with the message: no url or attachment_id "
+                          + "besides it");
     }
 
     @Test

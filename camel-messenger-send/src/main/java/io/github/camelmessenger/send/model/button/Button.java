@@ -2,6 +2,7 @@ package io.github.camelmessenger.send.model.button;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -54,7 +55,7 @@ public interface Button {
 
     /** Checks a button against Meta's rules; returns it, or throws naming the field and the limit. */
     static <B extends Button> B checked(B button) {
-        SendRequestValidator.validateButton(button);
+        SendRequestValidator.validateButton(MessengerJson.mapper().valueToTree(button));
         return button;
     }
 }

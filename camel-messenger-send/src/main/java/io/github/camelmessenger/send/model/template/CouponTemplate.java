@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -86,7 +87,7 @@ public record CouponTemplate(
         public CouponTemplate build() {
             CouponTemplate template = new CouponTemplate(title, subtitle, couponCode, couponUrl, couponUrlButtonTitle,
                     couponPreMessage, imageUrl, payload);
-            SendRequestValidator.validateTemplate(template);
+            SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
             return template;
         }
     }

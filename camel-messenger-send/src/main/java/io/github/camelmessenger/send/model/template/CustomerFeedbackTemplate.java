@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -112,7 +113,7 @@ public record CustomerFeedbackTemplate(
         public CustomerFeedbackTemplate build() {
             CustomerFeedbackTemplate template = new CustomerFeedbackTemplate(title, subtitle, buttonTitle,
                     screens.isEmpty() ? null : screens, businessPrivacy, expiresInDays);
-            SendRequestValidator.validateTemplate(template);
+            SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
             return template;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.button.Button;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
@@ -77,7 +78,7 @@ public record GenericElement(
         public GenericElement build() {
             GenericElement element = new GenericElement(title, subtitle, imageUrl, itemUrl, defaultAction,
                     buttons.isEmpty() ? null : buttons);
-            SendRequestValidator.validateGenericElement(element);
+            SendRequestValidator.validateGenericElement(MessengerJson.mapper().valueToTree(element));
             return element;
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -62,7 +63,7 @@ public record GenericTemplate(
 
         public GenericTemplate build() {
             GenericTemplate template = new GenericTemplate(elements, imageAspectRatio, sharable);
-            SendRequestValidator.validateTemplate(template);
+            SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
             return template;
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.button.Button;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
@@ -90,7 +91,7 @@ public record MediaTemplate(
         public MediaTemplate build() {
             MediaTemplate template = new MediaTemplate(
                     List.of(new Element(mediaType, url, attachmentId, buttons.isEmpty() ? null : buttons)), sharable);
-            SendRequestValidator.validateTemplate(template);
+            SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
             return template;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -30,7 +31,7 @@ public record ProductTemplate(@JsonProperty("elements") List<Product> elements) 
     /** A product template for these catalog product ids, checked. */
     public static ProductTemplate of(String... productIds) {
         ProductTemplate template = new ProductTemplate(Arrays.stream(productIds).map(Product::new).toList());
-        SendRequestValidator.validateTemplate(template);
+        SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
         return template;
     }
 

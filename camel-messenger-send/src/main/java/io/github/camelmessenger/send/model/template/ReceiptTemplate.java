@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 
 /**
@@ -176,7 +177,7 @@ public record ReceiptTemplate(
             ReceiptTemplate template = new ReceiptTemplate(recipientName, merchantName, orderNumber, currency,
                     paymentMethod, orderUrl, timestamp, elements.isEmpty() ? null : elements, address, summary,
                     adjustments.isEmpty() ? null : adjustments, sharable);
-            SendRequestValidator.validateTemplate(template);
+            SendRequestValidator.validateTemplate(MessengerJson.mapper().valueToTree(template));
             return template;
         }
     }

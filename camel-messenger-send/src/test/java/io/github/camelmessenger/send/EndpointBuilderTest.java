@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.AdvancedMessengerSendEndpointBuilder;
 import io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.MessengerSendEndpointBuilder;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
@@ -30,17 +31,19 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
             public void configure() {
                 from("direct:dsl").to(messengerSend(PAGE_ID)
                         .accessToken(TOKEN)
-                        .baseUri(baseUri())
                         .messagingType(MessagingType.UPDATE)
                         .notificationType(NotificationType.NO_PUSH)
                         .personaId("persona-dsl")
                         .recipientId("psid-dsl")
-                        .requestTimeout("20s")
-                        .rateLimitBackoff(5_000L));
+                        .rateLimitBackoff(5_000L)
+                        .advanced()
+                        .baseUri(baseUri())
+                        .requestTimeout("20s"));
                 from("direct:dsl-placeholders").to(messengerSend("{{page.id}}")
                         .accessToken("{{page.token}}")
-                        .baseUri(baseUri())
-                        .messagingType("{{page.messaging-type}}"));
+                        .messagingType("{{page.messaging-type}}")
+                        .advanced()
+                        .baseUri(baseUri()));
             }
         };
     }
@@ -54,22 +57,43 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
         return properties;
     }
 
+    private static JsonNode metadata() throws Exception {
+        try (InputStream in = EndpointBuilderTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/io/github/camelmessenger/send/messenger-send.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static Set<String> options(JsonNode metadata, boolean advanced) {
+        return metadata.path("properties").properties().stream()
+                .filter(e -> !"path".equals(e.getValue().path("kind").asText()))
+                .filter(e -> e.getValue().path("label").asText().contains("advanced") == advanced)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static Set<String> setters(Class<?> builder) {
+        return Arrays.stream(builder.getMethods())
+                .filter(m -> m.getReturnType() == builder && m.getParameterCount() == 1)
+                .map(Method::getName).collect(Collectors.toSet());
+    }
+
     @Test
     void offersEveryOptionOfTheComponentMetadata() throws Exception {
-        JsonNode metadata;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/io/github/camelmessenger/send/messenger-send.json")) {
-            metadata = JSON.readTree(in);
-        }
-        Set<String> options = metadata.path("properties").properties().stream()
-                .filter(e -> !"path".equals(e.getValue().path("kind").asText()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        Set<String> methods = Arrays.stream(MessengerSendEndpointBuilder.class.getMethods())
-                .filter(m -> m.getReturnType() == MessengerSendEndpointBuilder.class && m.getParameterCount() == 1)
-                .map(Method::getName).collect(Collectors.toSet());
+        JsonNode metadata = metadata();
+        Set<String> basic = options(metadata, false);
+        Set<String> advanced = options(metadata, true);
+        Set<String> options = new java.util.HashSet<>(basic);
+        options.addAll(advanced);
+        Set<String> methods = new java.util.HashSet<>(setters(MessengerSendEndpointBuilder.class));
+        methods.addAll(setters(AdvancedMessengerSendEndpointBuilder.class));
 
         assertThat(methods).containsAll(options);
         assertThat(options).hasSizeGreaterThanOrEqualTo(16);
+        // the options labelled advanced are on advanced(), the others on the builder itself
+        assertThat(setters(MessengerSendEndpointBuilder.class)).containsAll(basic).doesNotContainAnyElementsOf(advanced);
+        assertThat(setters(AdvancedMessengerSendEndpointBuilder.class)).containsAll(advanced)
+                .doesNotContainAnyElementsOf(basic);
+        assertThat(advanced).contains("baseUri", "requestTimeout");
     }
 
     @Test

@@ -2,15 +2,21 @@ package io.github.camelmessenger.send;
 
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.AdvancedMessengerSendEndpointBuilder;
 import io.github.camelmessenger.send.dsl.MessengerSendEndpointBuilderFactory.MessengerSendEndpointBuilder;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EndpointBuilderTest extends MessengerSendTestSupport {
 
+    /** A provider passed to the builder as an object. */
+    private final MessengerTokenProvider provider = pageId -> "provided-" + pageId;
+
+    /** A provider the builder refers to by bean reference. */
+    @BindToRegistry("registeredTokens")
+    private final MessengerTokenProvider registeredTokens = pageId -> "registered-" + pageId;
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -30,17 +43,35 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
             public void configure() {
                 from("direct:dsl").to(messengerSend(PAGE_ID)
                         .accessToken(TOKEN)
-                        .baseUri(baseUri())
                         .messagingType(MessagingType.UPDATE)
                         .notificationType(NotificationType.NO_PUSH)
                         .personaId("persona-dsl")
                         .recipientId("psid-dsl")
-                        .requestTimeout("20s")
-                        .rateLimitBackoff(5_000L));
+                        .rateLimitBackoff(5_000L)
+                        .advanced()
+                        .baseUri(baseUri())
+                        .requestTimeout("20s"));
                 from("direct:dsl-placeholders").to(messengerSend("{{page.id}}")
                         .accessToken("{{page.token}}")
-                        .baseUri(baseUri())
-                        .messagingType("{{page.messaging-type}}"));
+                        .messagingType("{{page.messaging-type}}")
+                        .advanced()
+                        .baseUri(baseUri()));
+                from("direct:dsl-dynamic").toD(messengerSend("${header.page}")
+                        .accessToken(TOKEN)
+                        .advanced()
+                        .baseUri(baseUri()));
+                from("direct:dsl-provider").to(messengerSend(PAGE_ID)
+                        .tokenProvider(provider)
+                        .advanced()
+                        .baseUri(baseUri()));
+                from("direct:dsl-provider-reference").to(messengerSend(PAGE_ID)
+                        .tokenProvider("#registeredTokens")
+                        .advanced()
+                        .baseUri(baseUri()));
+                from("direct:dsl-dynamic-provider").toD(messengerSend("${header.page}")
+                        .tokenProvider(provider)
+                        .advanced()
+                        .baseUri(baseUri()));
             }
         };
     }
@@ -54,22 +85,72 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
         return properties;
     }
 
+    private static JsonNode metadata() throws Exception {
+        try (InputStream in = EndpointBuilderTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/io/github/camelmessenger/send/messenger-send.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static Set<String> options(JsonNode metadata, boolean advanced) {
+        return metadata.path("properties").properties().stream()
+                .filter(e -> !"path".equals(e.getValue().path("kind").asText()))
+                .filter(e -> e.getValue().path("label").asText().contains("advanced") == advanced)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static Set<String> setters(Class<?> builder) {
+        return Arrays.stream(builder.getMethods())
+                .filter(m -> m.getReturnType() == builder && m.getParameterCount() == 1)
+                .map(Method::getName).collect(Collectors.toSet());
+    }
+
     @Test
     void offersEveryOptionOfTheComponentMetadata() throws Exception {
-        JsonNode metadata;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/io/github/camelmessenger/send/messenger-send.json")) {
-            metadata = JSON.readTree(in);
-        }
-        Set<String> options = metadata.path("properties").properties().stream()
-                .filter(e -> !"path".equals(e.getValue().path("kind").asText()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        Set<String> methods = Arrays.stream(MessengerSendEndpointBuilder.class.getMethods())
-                .filter(m -> m.getReturnType() == MessengerSendEndpointBuilder.class && m.getParameterCount() == 1)
-                .map(Method::getName).collect(Collectors.toSet());
+        JsonNode metadata = metadata();
+        Set<String> basic = options(metadata, false);
+        Set<String> advanced = options(metadata, true);
+        Set<String> options = new java.util.HashSet<>(basic);
+        options.addAll(advanced);
+        Set<String> methods = new java.util.HashSet<>(setters(MessengerSendEndpointBuilder.class));
+        methods.addAll(setters(AdvancedMessengerSendEndpointBuilder.class));
 
         assertThat(methods).containsAll(options);
         assertThat(options).hasSizeGreaterThanOrEqualTo(16);
+        // the options labelled advanced are on advanced(), the others on the builder itself
+        assertThat(setters(MessengerSendEndpointBuilder.class)).containsAll(basic).doesNotContainAnyElementsOf(advanced);
+        assertThat(setters(AdvancedMessengerSendEndpointBuilder.class)).containsAll(advanced)
+                .doesNotContainAnyElementsOf(basic);
+        assertThat(advanced).contains("baseUri", "requestTimeout");
+    }
+
+    @Test
+    void advancedAndBasicSwitchBetweenTheTwoBuilders() {
+        MessengerSendEndpointBuilder builder = messengerSend(PAGE_ID).accessToken(TOKEN);
+        AdvancedMessengerSendEndpointBuilder advanced = builder.advanced().apiVersion("v23.0");
+
+        assertThat(advanced.basic()).isSameAs(builder);
+        assertThat(builder.getRawUri()).isEqualTo("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN
+                                                  + ")&apiVersion=RAW(v23.0)");
+        // printing the builder masks the secret options
+        assertThat(builder.toString()).isEqualTo("messenger-send:" + PAGE_ID
+                                                 + "?accessToken=xxxxxx&apiVersion=RAW(v23.0)");
+        assertThat(messengerSend(PAGE_ID).pageToken("42", "secret-42").toString())
+                .isEqualTo("messenger-send:" + PAGE_ID + "?pageToken.42=xxxxxx");
+    }
+
+    @Test
+    void javadocComesFromTheMetadata() throws Exception {
+        String source = Files.readString(Path.of(
+                "src/generated/java/io/github/camelmessenger/send/dsl/MessengerSendEndpointBuilderFactory.java"),
+                StandardCharsets.UTF_8);
+        String apiVersion = source.substring(source.indexOf("/**", source.indexOf("default MessengerSendEndpointBuilder basic()")),
+                source.indexOf("AdvancedMessengerSendEndpointBuilder apiVersion(String apiVersion)"));
+        apiVersion = apiVersion.substring(apiVersion.lastIndexOf("/**"));
+
+        assertThat(apiVersion).contains("The Graph API version, such as v24.0.",
+                "The option is a: <code>String</code> type.", "Default: v24.0", "Group: advanced",
+                "@param apiVersion the value to set");
     }
 
     @Test
@@ -93,5 +174,42 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
 
         assertSent("""
                 {"recipient":{"id":"1"},"messaging_type":"UPDATE","message":{"text":"hi"}}""");
+    }
+
+    @Test
+    void toDEvaluatesTheExpressionForEachExchange() {
+        sendTo("direct:dsl-dynamic", "one", Map.of("page", "111", MessengerSendConstants.RECIPIENT_ID, "1"));
+        sendTo("direct:dsl-dynamic", "two", Map.of("page", "222", MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(received()).extracting(LoggedRequest::getUrl)
+                .containsExactlyInAnyOrder("/v24.0/111/messages", "/v24.0/222/messages");
+        assertThat(received()).extracting(r -> r.getHeader("Authorization")).containsOnly("Bearer " + TOKEN);
+    }
+
+    @Test
+    void aTokenProviderObjectIsBound() {
+        sendTo("direct:dsl-provider", "hi", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer provided-" + PAGE_ID);
+        MessengerSendEndpoint endpoint = context.getEndpoints().stream()
+                .filter(e -> e instanceof MessengerSendEndpoint m && m.getConfiguration().getTokenProvider() == provider)
+                .map(MessengerSendEndpoint.class::cast).findFirst().orElseThrow();
+        assertThat(endpoint.getConfiguration().getAccessToken()).isNull();
+    }
+
+    @Test
+    void aTokenProviderReferenceIsLookedUp() {
+        sendTo("direct:dsl-provider-reference", "hi", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer registered-" + PAGE_ID);
+    }
+
+    @Test
+    void toDBindsATokenProviderObjectToo() {
+        sendTo("direct:dsl-dynamic-provider", "one", Map.of("page", "333", MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        LoggedRequest request = onlyRequest();
+        assertThat(request.getUrl()).isEqualTo("/v24.0/333/messages");
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer provided-333");
     }
 }

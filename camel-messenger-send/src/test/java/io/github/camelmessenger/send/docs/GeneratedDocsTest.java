@@ -155,12 +155,12 @@ class GeneratedDocsTest {
                 edits.add(" " + a.get(i));
                 lineOf.add(++i);
                 j++;
-            } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-                edits.add("+" + b.get(j++));
-                lineOf.add(i + 1);
-            } else {
+            } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
                 edits.add("-" + a.get(i));
                 lineOf.add(++i);
+            } else {
+                edits.add("+" + b.get(j++));
+                lineOf.add(i + 1);
             }
         }
         StringBuilder out = new StringBuilder("--- ").append(beforeName).append("\n+++ ").append(afterName).append('\n');

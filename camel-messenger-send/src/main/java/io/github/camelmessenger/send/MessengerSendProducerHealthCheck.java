@@ -1,6 +1,6 @@
 package io.github.camelmessenger.send;
 
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -10,41 +10,66 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelmessenger.send.error.MessengerSendException;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * A readiness check that the component's Page access tokens work: a cheap {@code GET /me?fields=id,name} to the
- * Graph API for {@code accessToken} and for each {@code pageTokens} entry (which must answer for its own Page). Tokens
- * from a token provider are not checked: the provider is asked per Page, and the check cannot know the Pages. The result is kept for a while, so that frequent health probes do not turn into Graph API calls.
- * Meta being down or the token being revoked is no reason to restart the application, so this is not a liveness
- * check.
+ * A producer's readiness check that its Page access tokens work: a cheap {@code GET /me?fields=id,name} to the Graph
+ * API for the endpoint's {@code accessToken} and for each {@code pageToken.*} entry (which must answer for its own
+ * Page). Tokens from a token provider are not checked: the provider is asked per Page, and the check cannot know the
+ * Pages.
+ * <p>
+ * Each producer adds its check to Camel's {@code producers} health check repository when it starts and removes it when
+ * it stops. Camel runs producer checks only with {@code camel.health.producersEnabled=true}; the component's
+ * {@code healthCheckProducerEnabled} switches this one off. The result is kept for the component's
+ * {@code healthCheckCacheTime}, so that frequent probes do not turn into Graph API calls. Meta being down or a token
+ * being revoked is no reason to restart the application, so this is not a liveness check. No token, secret or proof
+ * appears in a detail or message.
  */
-public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextAware {
+public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
 
-    public static final String ID = "messenger-send-token";
+    /** The check's id is this prefix and the endpoint's id. */
+    public static final String ID_PREFIX = "producer:messenger-send-";
 
-    private final Duration cacheTime;
-    private CamelContext camelContext;
-    private boolean enabled = true;
-    private volatile Result cached;
+    private static final String REPOSITORY_ID = "producers";
+
+    private final MessengerSendEndpoint endpoint;
+    private WritableHealthCheckRepository repository;
+    private volatile Outcome cached;
     private volatile long cachedAtNanos;
 
-    /** Keeps each result for {@code cacheTime} before calling the Graph API again. */
-    public MessengerSendTokenHealthCheck(Duration cacheTime) {
-        this.cacheTime = cacheTime;
+    public MessengerSendProducerHealthCheck(MessengerSendEndpoint endpoint) {
+        super("camel", ID_PREFIX + endpoint.getId());
+        this.endpoint = endpoint;
     }
 
-    @Override
-    public String getGroup() {
-        return "camel";
+    /**
+     * Adds a check of the endpoint's tokens to Camel's producers repository, enabled as the component's
+     * {@code healthCheckProducerEnabled} says; null when the Camel context has no health checks.
+     */
+    static MessengerSendProducerHealthCheck register(MessengerSendEndpoint endpoint) {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), REPOSITORY_ID, WritableHealthCheckRepository.class);
+        if (repository == null) {
+            return null;
+        }
+        MessengerSendProducerHealthCheck check = new MessengerSendProducerHealthCheck(endpoint);
+        check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+        check.repository = repository;
+        repository.addHealthCheck(check);
+        return check;
     }
 
-    @Override
-    public String getId() {
-        return ID;
+    /** Removes the check from the repository it was added to. */
+    void unregister() {
+        WritableHealthCheckRepository from = repository;
+        repository = null;
+        if (from != null) {
+            from.removeHealthCheck(this);
+        }
     }
 
     @Override
@@ -53,68 +78,56 @@ public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextA
     }
 
     @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        Result last = cached;
-        if (last != null && System.nanoTime() - cachedAtNanos < cacheTime.toNanos()) {
-            return last;
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        long cacheTimeNanos = TimeUnit.MILLISECONDS.toNanos(endpoint.getComponent().getHealthCheckCacheTime());
+        Outcome outcome = cached;
+        if (outcome == null || System.nanoTime() - cachedAtNanos >= cacheTimeNanos) {
+            outcome = check();
+            if (outcome.keep()) {
+                cached = outcome;
+                cachedAtNanos = System.nanoTime();
+            }
         }
-        Result result = check();
-        cached = result;
-        cachedAtNanos = System.nanoTime();
-        return result;
+        outcome.applyTo(builder);
     }
 
-    private Result check() {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        MessengerSendComponent component = camelContext.getComponent("messenger-send", MessengerSendComponent.class);
-        MessengerSendConfiguration configuration = component.getConfiguration();
+    private Outcome check() {
+        MessengerSendConfiguration configuration = endpoint.getConfiguration();
         Map<String, String> pageTokens = pageTokens(configuration);
         String accessToken = configuration.getAccessToken();
         boolean hasAccessToken = accessToken != null && !accessToken.isBlank();
+        Map<String, Object> details = new LinkedHashMap<>();
         if (!hasAccessToken && pageTokens.isEmpty()) {
-            return builder.unknown().message("No component-level accessToken or pageTokens to check").build();
+            return new Outcome(State.UNKNOWN, "No accessToken or pageTokens to check", details, true);
         }
         // all tokens are checked at once; the probe waits for the slowest
-        CompletableFuture<JsonNode> main = hasAccessToken ? component.sendApiClient(configuration, accessToken).checkToken() : null;
+        CompletableFuture<JsonNode> main;
         Map<String, CompletableFuture<JsonNode>> perPage = new TreeMap<>();
-        pageTokens.forEach((pageId, token) -> perPage.put(pageId, component.sendApiClient(configuration, token).checkToken()));
+        try {
+            main = hasAccessToken ? endpoint.createSendApiClient(accessToken).checkToken() : null;
+            pageTokens.forEach((pageId, token) -> perPage.put(pageId, endpoint.createSendApiClient(token).checkToken()));
+        } catch (RuntimeException e) {
+            // the component is not started (or no longer)
+            return new Outcome(State.DOWN, "The token check could not be made (" + e.getClass().getSimpleName() + ")",
+                    details, false);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getRequestTimeout() + 1000);
         String problem = null;
         try {
             if (main != null) {
                 JsonNode page = main.get(left(deadline), TimeUnit.NANOSECONDS);
-                builder.detail("page.id", page.path("id").asText());
+                details.put("page.id", page.path("id").asText());
                 if (page.hasNonNull("name")) {
-                    builder.detail("page.name", page.get("name").asText());
+                    details.put("page.name", page.get("name").asText());
                 }
             }
         } catch (ExecutionException e) {
-            problem = "accessToken: " + describe(builder, "", e.getCause());
+            problem = "accessToken: " + describe(details, "", e.getCause());
         } catch (TimeoutException e) {
             problem = "accessToken: the Graph API did not answer the token check in time";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return builder.unknown().message("Interrupted").build();
+            return new Outcome(State.UNKNOWN, "Interrupted", details, false);
         }
         for (Map.Entry<String, CompletableFuture<JsonNode>> entry : perPage.entrySet()) {
             String pageId = entry.getKey();
@@ -125,30 +138,31 @@ public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextA
                 // a Page token answers for its own Page: another id means the token was filed under the wrong Page
                 failure = owner.equals(pageId) ? null : "belongs to Page " + owner + ", not " + pageId;
             } catch (ExecutionException e) {
-                failure = describe(builder, key + ".", e.getCause());
+                failure = describe(details, key + ".", e.getCause());
             } catch (TimeoutException e) {
                 failure = "the Graph API did not answer the token check in time";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return builder.unknown().message("Interrupted").build();
+                return new Outcome(State.UNKNOWN, "Interrupted", details, false);
             }
-            builder.detail(key, failure == null ? "UP" : "DOWN");
+            details.put(key, failure == null ? "UP" : "DOWN");
             if (failure != null && problem == null) {
                 problem = key + ": " + failure;
             }
         }
-        return problem == null ? builder.up().build() : builder.down().message(problem).build();
+        return problem == null
+                ? new Outcome(State.UP, null, details, true) : new Outcome(State.DOWN, problem, details, true);
     }
 
     /** The failure's (redacted) message, with its class and Meta's code as details under the prefix. */
-    private static String describe(HealthCheckResultBuilder builder, String prefix, Throwable cause) {
+    private static String describe(Map<String, Object> details, String prefix, Throwable cause) {
         if (cause instanceof MessengerSendException failure) {
-            builder.detail(prefix + "failure", failure.getClass().getSimpleName());
+            details.put(prefix + "failure", failure.getClass().getSimpleName());
             if (failure.getCode() != null) {
-                builder.detail(prefix + "error.code", failure.getCode());
+                details.put(prefix + "error.code", failure.getCode());
             }
             if (failure.getHttpResponseCode() > 0) {
-                builder.detail(prefix.isEmpty() ? HTTP_RESPONSE_CODE : prefix + HTTP_RESPONSE_CODE,
+                details.put(prefix.isEmpty() ? HTTP_RESPONSE_CODE : prefix + HTTP_RESPONSE_CODE,
                         failure.getHttpResponseCode());
             }
             return failure.getMessage();
@@ -170,5 +184,17 @@ public class MessengerSendTokenHealthCheck implements HealthCheck, CamelContextA
 
     private static long left(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /** What one round of token checks found; kept for the cache time unless {@code keep} is false. */
+    private record Outcome(HealthCheck.State state, String message, Map<String, Object> details, boolean keep) {
+
+        void applyTo(HealthCheckResultBuilder builder) {
+            builder.state(state);
+            if (message != null) {
+                builder.message(message);
+            }
+            details.forEach(builder::detail);
+        }
     }
 }

@@ -23,8 +23,24 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("messenger-send")
 public class MessengerSendComponent extends DefaultComponent {
 
+    public static final boolean DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED = true;
+    public static final long DEFAULT_HEALTH_CHECK_CACHE_TIME = 300_000;
+
     @Metadata(description = "The options shared by every endpoint of this component.")
     private MessengerSendConfiguration configuration = new MessengerSendConfiguration();
+
+    @Metadata(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED,
+              description = "Whether each producer adds its token health check: a readiness check that asks the "
+                            + "Graph API (GET /me, fields id and name) with the producer's accessToken and with each "
+                            + "of its Page tokens. Camel runs producer health checks only when "
+                            + "camel.health.producersEnabled is true.")
+    private boolean healthCheckProducerEnabled = DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED;
+
+    @Metadata(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_CACHE_TIME, javaType = "java.time.Duration",
+              description = "How long a token health check result is kept before the Graph API is asked again, in "
+                            + "milliseconds (or a duration such as 5m), so that frequent probes do not turn into "
+                            + "Graph API calls. 0 asks on every probe.")
+    private long healthCheckCacheTime = DEFAULT_HEALTH_CHECK_CACHE_TIME;
 
     private AsyncHttpClientPool httpClients;
     private ScheduledExecutorService pacingScheduler;
@@ -116,5 +132,21 @@ public class MessengerSendComponent extends DefaultComponent {
     /** The options shared by every endpoint of this component. */
     public void setConfiguration(MessengerSendConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public boolean isHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
     }
 }

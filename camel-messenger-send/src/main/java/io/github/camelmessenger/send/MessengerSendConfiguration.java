@@ -18,6 +18,12 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public static final String DEFAULT_API_VERSION = "v24.0";
     public static final String DEFAULT_BASE_URI = "https://graph.facebook.com";
+    public static final String DEFAULT_PLATFORM = "MESSENGER";
+    public static final boolean DEFAULT_VALIDATE = true;
+    public static final int DEFAULT_RATE_LIMIT = 0;
+    public static final long DEFAULT_RATE_LIMIT_BACKOFF = 60_000;
+    public static final long DEFAULT_CONNECT_TIMEOUT = 10_000;
+    public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
 
     @UriParam(label = "security", secret = true,
               description = "The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a "
@@ -64,38 +70,38 @@ public class MessengerSendConfiguration implements Cloneable {
                             + "Any tag is passed on except the ones Meta retired, which are refused.")
     private String tag;
 
-    @UriParam(label = "producer", defaultValue = "MESSENGER", enums = "MESSENGER,INSTAGRAM",
+    @UriParam(label = "producer", defaultValue = DEFAULT_PLATFORM, enums = "MESSENGER,INSTAGRAM",
               description = "Where the messages go. INSTAGRAM applies Instagram's rules in validation: text at most "
                             + "1000 bytes, HUMAN_AGENT the only tag, at most 10 images, and the like_heart and "
                             + "MEDIA_SHARE attachment types. Set baseUri to graph.instagram.com for Instagram Login tokens.")
-    private Platform platform = Platform.MESSENGER;
+    private Platform platform = Platform.valueOf(DEFAULT_PLATFORM);
 
-    @UriParam(label = "producer", defaultValue = "true",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_VALIDATE,
               description = "Whether to check Meta's documented limits and rules before sending. A refused message "
                             + "raises MessengerValidationException and is not sent.")
-    private boolean validate = true;
+    private boolean validate = DEFAULT_VALIDATE;
 
-    @UriParam(label = "producer", defaultValue = "0",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RATE_LIMIT,
               description = "The most messages per second to send from one Page (0 for no pacing). Sends over the "
                             + "rate wait their turn without holding a thread.")
-    private double rateLimit;
+    private double rateLimit = DEFAULT_RATE_LIMIT;
 
-    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RATE_LIMIT_BACKOFF, javaType = "java.time.Duration",
               description = "How long to stop calling for a Page after Meta answers a rate-limit error without "
                             + "suggesting a delay, in milliseconds (or a duration such as 1m). With a suggested delay "
                             + "(estimated_time_to_regain_access) that delay is used. Sends for a paused Page fail at "
                             + "once with MessengerRateLimitException; 0 turns pausing off.")
-    private long rateLimitBackoff = 60_000;
+    private long rateLimitBackoff = DEFAULT_RATE_LIMIT_BACKOFF;
 
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for a connection to the Graph API, in milliseconds (or a duration "
                             + "such as 5s).")
-    private long connectTimeout = 10_000;
+    private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for the whole answer of one request, in milliseconds (or a duration "
                             + "such as 30s). A send that times out fails with MessengerTransportException.")
-    private long requestTimeout = 30_000;
+    private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
     public MessengerSendConfiguration copy() {
         try {

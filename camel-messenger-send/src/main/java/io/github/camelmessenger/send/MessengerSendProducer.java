@@ -35,6 +35,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     private ExchangeReader reader;
     // one client per access token: usually one, one per Page with pageToken.* or a token provider
     private final Map<String, SendApiClient> clientsByToken = new ConcurrentHashMap<>();
+    private MessengerSendProducerHealthCheck healthCheck;
 
     public MessengerSendProducer(MessengerSendEndpoint endpoint) {
         super(endpoint);
@@ -55,6 +56,17 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             // built now so that a bad option fails the route's start, not its first exchange
             clientsByToken.computeIfAbsent(accessToken, getEndpoint()::createSendApiClient);
         }
+        // in Camel's producers health check repository while this producer runs
+        healthCheck = MessengerSendProducerHealthCheck.register(getEndpoint());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     /** The client for the Page's token; null when no token is known for the Page. */

@@ -1,6 +1,5 @@
 package io.github.camelmessenger.send;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheck;
@@ -16,15 +15,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Page token health check against the Graph API stand-in: UP with the Page, DOWN with Meta's error, cached.
+ * A producer's Page token health check against the Graph API stand-in: UP with the Page, DOWN with Meta's error,
+ * cached.
  */
 class TokenHealthCheckTest extends MessengerSendTestSupport {
 
-    private MessengerSendTokenHealthCheck healthCheck(Duration cacheTime) {
-        MessengerSendComponent component = context.getComponent("messenger-send", MessengerSendComponent.class);
-        component.getConfiguration().setAccessToken(TOKEN);
-        component.getConfiguration().setBaseUri(baseUri());
-        MessengerSendTokenHealthCheck check = new MessengerSendTokenHealthCheck(cacheTime);
+    private MessengerSendEndpoint endpoint() {
+        return context.getEndpoint(uri(""), MessengerSendEndpoint.class);
+    }
+
+    private MessengerSendProducerHealthCheck healthCheck(long cacheTimeMillis) {
+        context.getComponent("messenger-send", MessengerSendComponent.class).setHealthCheckCacheTime(cacheTimeMillis);
+        MessengerSendProducerHealthCheck check = new MessengerSendProducerHealthCheck(endpoint());
         check.setCamelContext(context);
         return check;
     }
@@ -33,13 +35,15 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
     void upWithThePageTheTokenBelongsTo() {
         graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(okJson("{\"id\":\"1122334455\",\"name\":\"Shop\"}")));
 
-        HealthCheck.Result result = healthCheck(Duration.ZERO).call();
+        HealthCheck.Result result = healthCheck(0).call();
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("page.id", "1122334455").containsEntry("page.name", "Shop");
         graph.verify(getRequestedFor(urlEqualTo("/v24.0/me?fields=id,name"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        assertThat(healthCheck(Duration.ZERO).isLiveness()).isFalse();
+        assertThat(healthCheck(0).isLiveness()).isFalse();
+        assertThat(healthCheck(0).isReadiness()).isTrue();
+        assertThat(result.getCheck().getId()).isEqualTo(MessengerSendProducerHealthCheck.ID_PREFIX + endpoint().getId());
     }
 
     @Test
@@ -48,18 +52,19 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
                 "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
                 + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AbC\"}}")));
 
-        HealthCheck.Result result = healthCheck(Duration.ZERO).call();
+        HealthCheck.Result result = healthCheck(0).call();
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getDetails()).containsEntry("failure", "MessengerAuthorizationException")
                 .containsEntry("error.code", 190);
         assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("190").doesNotContain(TOKEN));
+        assertThat(result.getDetails().values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(TOKEN));
     }
 
     @Test
     void resultsAreCachedBetweenProbes() {
         graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(okJson("{\"id\":\"1122334455\"}")));
-        MessengerSendTokenHealthCheck check = healthCheck(Duration.ofMinutes(5));
+        MessengerSendProducerHealthCheck check = healthCheck(MessengerSendComponent.DEFAULT_HEALTH_CHECK_CACHE_TIME);
 
         for (int i = 0; i < 5; i++) {
             assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
@@ -69,9 +74,9 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
     }
 
     @Test
-    void unknownWithoutAComponentLevelToken() {
-        MessengerSendTokenHealthCheck check = healthCheck(Duration.ZERO);
-        context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration().setAccessToken(null);
+    void unknownWithoutAToken() {
+        MessengerSendProducerHealthCheck check = healthCheck(0);
+        endpoint().getConfiguration().setAccessToken(null);
 
         HealthCheck.Result result = check.call(Map.of());
 
@@ -85,9 +90,8 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
                 .willReturn(okJson("{\"id\":\"111\",\"name\":\"Shop A\"}")));
         graph.stubFor(get(urlPathEqualTo("/v24.0/me")).withHeader("Authorization", equalTo("Bearer token-222"))
                 .willReturn(okJson("{\"id\":\"333\",\"name\":\"Someone else\"}")));
-        MessengerSendTokenHealthCheck check = healthCheck(Duration.ZERO);
-        MessengerSendConfiguration configuration = context.getComponent("messenger-send", MessengerSendComponent.class)
-                .getConfiguration();
+        MessengerSendProducerHealthCheck check = healthCheck(0);
+        MessengerSendConfiguration configuration = endpoint().getConfiguration();
         configuration.setAccessToken(null);
         configuration.setPageTokens(Map.of("111", "token-111"));
 

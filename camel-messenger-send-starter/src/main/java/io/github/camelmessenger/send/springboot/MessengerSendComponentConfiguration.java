@@ -1,24 +1,32 @@
 package io.github.camelmessenger.send.springboot;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
+import io.github.camelmessenger.send.MessengerSendComponent;
+import io.github.camelmessenger.send.MessengerSendConfiguration;
+import io.github.camelmessenger.send.MessengerTokenProvider;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The {@code messenger-send} component's options as Spring Boot properties. Each one set here becomes the default of
- * every {@code messenger-send} endpoint; an endpoint URI option still overrides it.
+ * The {@code messenger-send} component's options as Spring Boot properties, copied onto the component through its
+ * generated configurer. Each one becomes the default of every {@code messenger-send} endpoint; an endpoint URI option
+ * still overrides it. The initial values are the component's own defaults.
  */
 @ConfigurationProperties(prefix = "camel.component.messenger-send")
-public class MessengerSendComponentConfiguration {
+public class MessengerSendComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * Whether to auto-configure the messenger-send component with these properties.
+     * Whether to auto-configure the messenger-send component with these properties. This is enabled by default.
      */
-    private boolean enabled = true;
+    @SuppressWarnings("unused") // documents the inherited property
+    private Boolean enabled;
 
     /**
      * The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a URL, a log line or an
@@ -35,17 +43,24 @@ public class MessengerSendComponentConfiguration {
     /**
      * Access tokens per Page id, for routes that send from many Pages with the CamelMessengerPageId header.
      */
-    private java.util.Map<String, String> pageTokens;
+    private Map<String, String> pageTokens;
+
+    /**
+     * A MessengerTokenProvider bean that supplies each Page's access token (for vaults and rotation); asked first,
+     * before page-tokens and access-token. A reference to a bean: its name or #bean:name. Unset, a single
+     * MessengerTokenProvider bean in the application is used.
+     */
+    private MessengerTokenProvider tokenProvider;
 
     /**
      * The Graph API version.
      */
-    private String apiVersion = "v24.0";
+    private String apiVersion = MessengerSendConfiguration.DEFAULT_API_VERSION;
 
     /**
      * The Graph API base URI; change it for proxies, tests and simulators.
      */
-    private String baseUri = "https://graph.facebook.com";
+    private String baseUri = MessengerSendConfiguration.DEFAULT_BASE_URI;
 
     /**
      * The messaging type of message sends. Unset, it is MESSAGE_TAG if a tag is given, UTILITY for a utility
@@ -67,35 +82,35 @@ public class MessengerSendComponentConfiguration {
     /**
      * Whether to check Meta's documented limits and rules before sending.
      */
-    private boolean validate = true;
+    private boolean validate = MessengerSendConfiguration.DEFAULT_VALIDATE;
 
     /**
      * Where the messages go; INSTAGRAM applies Instagram's rules in validation.
      */
-    private Platform platform = Platform.MESSENGER;
+    private Platform platform = Platform.valueOf(MessengerSendConfiguration.DEFAULT_PLATFORM);
 
     /**
      * The most messages per second to send from one Page; 0 turns pacing off.
      */
-    private double rateLimit = 0;
+    private double rateLimit = MessengerSendConfiguration.DEFAULT_RATE_LIMIT;
 
     /**
      * How long a Page gets no calls after a rate-limit answer without a suggested delay; 0 turns pausing off.
      */
-    @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
-    private Duration rateLimitBackoff = Duration.ofSeconds(60);
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration rateLimitBackoff = Duration.ofMillis(MessengerSendConfiguration.DEFAULT_RATE_LIMIT_BACKOFF);
 
     /**
      * How long to wait for a connection to the Graph API.
      */
-    @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration connectTimeout = Duration.ofMillis(MessengerSendConfiguration.DEFAULT_CONNECT_TIMEOUT);
 
     /**
      * How long to wait for the whole answer of one request.
      */
-    @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration requestTimeout = Duration.ofMillis(MessengerSendConfiguration.DEFAULT_REQUEST_TIMEOUT);
 
     /**
      * Whether producers start on the first message instead of when their route starts.
@@ -108,22 +123,23 @@ public class MessengerSendComponentConfiguration {
     private boolean autowiredEnabled = true;
 
     /**
-     * Whether to add the Page token health check (readiness; a GET /me to the Graph API with the component's token).
+     * Whether each producer adds its Page token health check (readiness; a GET /me to the Graph API with the
+     * producer's access token and each of its Page tokens). Camel runs producer health checks only with
+     * camel.health.producers-enabled=true.
      */
-    private boolean healthCheckEnabled = false;
+    private boolean healthCheckProducerEnabled = MessengerSendComponent.DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED;
 
     /**
-     * How long a token health check result is kept before the Graph API is asked again.
+     * The same switch as health-check-producer-enabled, under the starter's own name; when set, it wins. The check
+     * still needs camel.health.producers-enabled=true.
      */
-    private Duration healthCheckCacheTime = Duration.ofMinutes(5);
+    private Boolean healthCheckEnabled;
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
+    /**
+     * How long a token health check result is kept before the Graph API is asked again; 0 asks on every probe.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration healthCheckCacheTime = Duration.ofMillis(MessengerSendComponent.DEFAULT_HEALTH_CHECK_CACHE_TIME);
 
     public String getAccessToken() {
         return accessToken;
@@ -141,12 +157,20 @@ public class MessengerSendComponentConfiguration {
         this.appSecret = appSecret;
     }
 
-    public java.util.Map<String, String> getPageTokens() {
+    public Map<String, String> getPageTokens() {
         return pageTokens;
     }
 
-    public void setPageTokens(java.util.Map<String, String> pageTokens) {
+    public void setPageTokens(Map<String, String> pageTokens) {
         this.pageTokens = pageTokens;
+    }
+
+    public MessengerTokenProvider getTokenProvider() {
+        return tokenProvider;
+    }
+
+    public void setTokenProvider(MessengerTokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
     }
 
     public String getApiVersion() {
@@ -253,11 +277,19 @@ public class MessengerSendComponentConfiguration {
         this.autowiredEnabled = autowiredEnabled;
     }
 
-    public boolean isHealthCheckEnabled() {
+    public boolean isHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Boolean getHealthCheckEnabled() {
         return healthCheckEnabled;
     }
 
-    public void setHealthCheckEnabled(boolean healthCheckEnabled) {
+    public void setHealthCheckEnabled(Boolean healthCheckEnabled) {
         this.healthCheckEnabled = healthCheckEnabled;
     }
 

@@ -1,7 +1,7 @@
 package io.github.camelmessenger.send.springboot;
 
 import io.github.camelmessenger.send.MessengerSendComponent;
-import io.github.camelmessenger.send.MessengerSendTokenHealthCheck;
+import io.github.camelmessenger.send.MessengerSendProducerHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -40,12 +40,13 @@ class StarterDisabledTest {
     @Test
     void switchesOffCleanly() {
         assertThat(spring.getBeansOfType(MessengerSendComponentAutoConfiguration.class)).isEmpty();
-        assertThat(spring.getBeansOfType(MessengerSendTokenHealthCheck.class)).isEmpty();
+        assertThat(spring.getBeansOfType(MessengerSendProducerHealthCheck.class)).isEmpty();
         assertThat(spring.getBeansOfType(ComponentCustomizer.class).keySet())
                 .doesNotContain("messengerSendComponentCustomizer");
 
         MessengerSendComponent component = camelContext.getComponent("messenger-send", MessengerSendComponent.class);
         assertThat(component.getConfiguration().getAccessToken()).isNull();
         assertThat(component.getConfiguration().getRateLimit()).isZero();
+        assertThat(component.isHealthCheckProducerEnabled()).isTrue();
     }
 }

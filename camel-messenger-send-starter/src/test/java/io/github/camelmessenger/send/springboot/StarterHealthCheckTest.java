@@ -2,8 +2,9 @@ package io.github.camelmessenger.send.springboot;
 
 import java.util.Collection;
 
-import io.github.camelmessenger.send.MessengerSendTokenHealthCheck;
+import io.github.camelmessenger.send.MessengerSendProducerHealthCheck;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -15,6 +16,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,13 +28,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The opt-in Page token health check is a Camel readiness check and reaches Spring Boot actuator's health.
+ * The producer's Page token health check is a Camel readiness check, on with Camel's producer health checks, and
+ * reaches Spring Boot actuator's health.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = StarterHealthCheckTest.App.class, properties = {
         "camel.component.messenger-send.health-check-enabled=true",
         "camel.component.messenger-send.health-check-cache-time=0s",
         "camel.health.enabled=true",
+        "camel.health.producers-enabled=true",
         "camel.health.exposure-level=full",
         "management.endpoint.health.show-details=always",
         "management.endpoint.health.show-components=always" })
@@ -41,6 +45,15 @@ class StarterHealthCheckTest {
     @Configuration
     @EnableAutoConfiguration
     static class App {
+        @Bean
+        RouteBuilder routes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:notify").to("messenger-send:1122334455");
+                }
+            };
+        }
     }
 
     @DynamicPropertySource
@@ -71,9 +84,10 @@ class StarterHealthCheckTest {
 
     private HealthCheck.Result tokenCheck() {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(camelContext);
-        return results.stream().filter(r -> r.getCheck().getId().equals(MessengerSendTokenHealthCheck.ID))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + MessengerSendTokenHealthCheck.ID + " in "
-                                                                  + results));
+        return results.stream()
+                .filter(r -> r.getCheck().getId().startsWith(MessengerSendProducerHealthCheck.ID_PREFIX))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + MessengerSendProducerHealthCheck.ID_PREFIX
+                                                                  + "* in " + results));
     }
 
     private HealthComponent camelHealth() {

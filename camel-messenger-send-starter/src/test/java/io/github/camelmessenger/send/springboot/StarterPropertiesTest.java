@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.MessengerSendConstants;
-import io.github.camelmessenger.send.MessengerSendTokenHealthCheck;
+import io.github.camelmessenger.send.MessengerTokenProvider;
 import io.github.camelmessenger.send.graph.AppSecretProof;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -57,12 +57,25 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.messenger-send.lazy-start-producer=true",
         "camel.component.messenger-send.autowired-enabled=false",
         "camel.component.messenger-send.health-check-enabled=true",
-        "camel.component.messenger-send.health-check-cache-time=1m" })
+        "camel.component.messenger-send.health-check-producer-enabled=false",
+        "camel.component.messenger-send.health-check-cache-time=1m",
+        "camel.component.messenger-send.token-provider=#bean:vault" })
 class StarterPropertiesTest {
 
     @Configuration
     @EnableAutoConfiguration
     static class App {
+        // two providers: the property picks one, where a single bean would be picked by itself
+        @Bean
+        MessengerTokenProvider vault() {
+            return pageId -> "7788".equals(pageId) ? "vault-token-7788" : null;
+        }
+
+        @Bean
+        MessengerTokenProvider otherVault() {
+            return pageId -> "other-vault-token";
+        }
+
         @Bean
         RouteBuilder routes() {
             return new RouteBuilder() {
@@ -122,7 +135,10 @@ class StarterPropertiesTest {
         assertThat(component.getConfiguration().getRequestTimeout()).isEqualTo(20_000);
         assertThat(component.isLazyStartProducer()).isTrue();
         assertThat(component.isAutowiredEnabled()).isFalse();
-        assertThat(spring.getBeansOfType(MessengerSendTokenHealthCheck.class)).hasSize(1);
+        assertThat(component.getConfiguration().accessTokenFor("7788")).isEqualTo("vault-token-7788");
+        // health-check-enabled, the starter's name, wins over health-check-producer-enabled
+        assertThat(component.isHealthCheckProducerEnabled()).isTrue();
+        assertThat(component.getHealthCheckCacheTime()).isEqualTo(60_000);
     }
 
     @Test
@@ -139,16 +155,18 @@ class StarterPropertiesTest {
             }
         });
 
-        assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "access-token", "app-secret", "api-version",
-                "page-tokens", "base-uri", "messaging-type", "notification-type", "tag", "validate", "platform", "rate-limit",
-                "rate-limit-backoff", "connect-timeout", "request-timeout", "lazy-start-producer",
-                "autowired-enabled", "health-check-enabled", "health-check-cache-time");
+        assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "customizer.enabled", "access-token", "app-secret",
+                "api-version", "page-tokens", "token-provider", "base-uri", "messaging-type", "notification-type", "tag",
+                "validate", "platform", "rate-limit", "rate-limit-backoff", "connect-timeout", "request-timeout",
+                "lazy-start-producer", "autowired-enabled", "health-check-producer-enabled", "health-check-enabled",
+                "health-check-cache-time");
         assertThat(ours.values()).allSatisfy(p -> assertThat(p.path("description").asText()).isNotBlank());
         Set<String> withoutDefault = ours.entrySet().stream().filter(e -> !e.getValue().has("defaultValue"))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        // the only properties without a default are the ones that have none: secrets, tag, notification type
-        assertThat(withoutDefault).containsExactlyInAnyOrder("access-token", "app-secret", "page-tokens", "tag",
-                "notification-type");
+        // the only properties without a default are the ones that have none: secrets, the token provider, tag,
+        // notification type, and health-check-enabled (unset: health-check-producer-enabled decides)
+        assertThat(withoutDefault).containsExactlyInAnyOrder("access-token", "app-secret", "page-tokens",
+                "token-provider", "tag", "notification-type", "health-check-enabled");
         assertThat(ours.get("messaging-type").path("defaultValue").asText()).isEqualTo("RESPONSE");
     }
 

@@ -25,13 +25,12 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * The messaging type of message sends. When neither this option nor a header nor the body
-         * sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility template
-         * (message.template), and RESPONSE otherwise.
+         * The messaging type of message sends. Unset by default: when neither this option nor a
+         * header nor the body sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility
+         * template (message.template), and RESPONSE otherwise.
          *
          * The option is a: <code>io.github.camelmessenger.send.model.MessagingType</code> type.
          *
-         * Default: RESPONSE
          * Group: producer
          *
          * @param messagingType the value to set
@@ -43,14 +42,13 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * The messaging type of message sends. When neither this option nor a header nor the body
-         * sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility template
-         * (message.template), and RESPONSE otherwise.
+         * The messaging type of message sends. Unset by default: when neither this option nor a
+         * header nor the body sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility
+         * template (message.template), and RESPONSE otherwise.
          *
          * The option will be converted to a
          * <code>io.github.camelmessenger.send.model.MessagingType</code> type.
          *
-         * Default: RESPONSE
          * Group: producer
          *
          * @param messagingType the value to set
@@ -352,11 +350,11 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a
-         * URL, a log line or an exception message.
+         * URL, a log line or an exception message. Required unless pageToken. entries or a
+         * tokenProvider give the Page's token: a producer without any of them fails to start.
          *
          * The option is a: <code>String</code> type.
          *
-         * Required: true
          * Group: security
          *
          * @param accessToken the value to set

@@ -2,8 +2,6 @@ package io.github.camelmessenger.send.error;
 
 import java.util.Set;
 
-import io.github.camelmessenger.send.model.GraphError;
-
 /**
  * The one place that turns Meta's answer into a {@link FailureKind}: on (HTTP status, code, subcode, is_transient),
  * never on the message text. The table follows Meta's error code reference; see the component docs.

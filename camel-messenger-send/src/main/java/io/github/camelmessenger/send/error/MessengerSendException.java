@@ -2,7 +2,6 @@ package io.github.camelmessenger.send.error;
 
 import java.time.Duration;
 
-import io.github.camelmessenger.send.model.GraphError;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.GraphError;
 import io.github.camelmessenger.send.error.MessengerErrorClassifier;
 import io.github.camelmessenger.send.error.MessengerSendException;
-import io.github.camelmessenger.send.model.GraphError;
 import io.github.camelmessenger.send.model.SendResponse;
 
 /**

@@ -43,6 +43,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.send.MessengerSendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "errorclassifier":
+        case "errorClassifier": getOrCreateConfiguration(target).setErrorClassifier(property(camelContext, io.github.camelmessenger.send.error.MessengerErrorClassifier.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "messagingtype":
@@ -82,6 +84,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return io.github.camelmessenger.send.MessengerSendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "errorclassifier":
+        case "errorClassifier": return io.github.camelmessenger.send.error.MessengerErrorClassifier.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "messagingtype":
@@ -122,6 +126,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "errorclassifier":
+        case "errorClassifier": return getOrCreateConfiguration(target).getErrorClassifier();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "messagingtype":

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.camelmessenger.send.error.ErrorAnswer;
 import io.github.camelmessenger.send.error.ErrorRule;
 import io.github.camelmessenger.send.error.FailureKind;
 import io.github.camelmessenger.send.error.MessengerAuthorizationException;
@@ -265,6 +266,17 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SOON is none of");
         assertThatThrownBy(() -> rules.setRules("10/x=POLICY"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'10/x=POLICY'");
+    }
+
+    @Test
+    void aClassifierOfItsOwnFallsBackToTheDefaultsWithOrElse() {
+        MessengerErrorClassifier lambda = answer -> answer.hasCode(10, 2018999) ? FailureKind.POLICY : null;
+        MessengerErrorClassifier classifier = lambda.orElse(MessengerErrorClassifier.defaults());
+
+        assertThat(classifier.classify(new ErrorAnswer(403, 10, 2018999, null))).isEqualTo(FailureKind.POLICY);
+        assertThat(classifier.classify(new ErrorAnswer(403, 10, null, null))).isEqualTo(FailureKind.AUTHORIZATION);
+        assertThat(classifier.classify(new ErrorAnswer(502, null, null, null))).isEqualTo(FailureKind.TEMPORARY);
+        assertThat(MessengerErrorClassifier.DEFAULT_RULES.get(0)).hasToString("code 1, subcode 1357046 -> TRANSPORT");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

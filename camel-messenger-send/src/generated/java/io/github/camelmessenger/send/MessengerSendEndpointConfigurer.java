@@ -33,6 +33,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "errorclassifier":
+        case "errorClassifier": target.getConfiguration().setErrorClassifier(property(camelContext, io.github.camelmessenger.send.error.MessengerErrorClassifier.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "messagingtype":
@@ -76,6 +78,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUri": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "errorclassifier":
+        case "errorClassifier": return io.github.camelmessenger.send.error.MessengerErrorClassifier.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "messagingtype":
@@ -120,6 +124,8 @@ public class MessengerSendEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "errorclassifier":
+        case "errorClassifier": return target.getConfiguration().getErrorClassifier();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "messagingtype":

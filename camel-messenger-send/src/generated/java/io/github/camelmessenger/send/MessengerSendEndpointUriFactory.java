@@ -23,12 +23,13 @@ public class MessengerSendEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(22);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("baseUri");
         props.add("connectTimeout");
+        props.add("errorClassifier");
         props.add("lazyStartProducer");
         props.add("messagingType");
         props.add("notificationType");

@@ -114,7 +114,8 @@ public class MessengerSendComponent extends DefaultComponent {
     /** The Send API client for one access token, with the options of an endpoint (or of the component). */
     SendApiClient sendApiClient(MessengerSendConfiguration c, String accessToken) {
         return new SendApiClient(httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(), c.getApiVersion(),
-                accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()), MessengerJson.mapper());
+                accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()), MessengerJson.mapper(),
+                c.getErrorClassifier());
     }
 
     SendPacer pacer() {

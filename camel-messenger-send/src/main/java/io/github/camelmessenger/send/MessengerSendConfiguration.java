@@ -2,6 +2,7 @@ package io.github.camelmessenger.send;
 
 import java.util.Map;
 
+import io.github.camelmessenger.send.error.MessengerErrorClassifier;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
@@ -102,6 +103,12 @@ public class MessengerSendConfiguration implements Cloneable {
               description = "How long to wait for the whole answer of one request, in milliseconds (or a duration "
                             + "such as 30s). A send that times out fails with MessengerTransportException.")
     private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+    @UriParam(label = "advanced",
+              description = "A MessengerErrorClassifier bean (such as #myRules) asked before the default rules which "
+                            + "exception class a Graph error answer gets; where it has no rule for the answer, the "
+                            + "default rules decide. Gives a new Meta error code its class without a new release.")
+    private MessengerErrorClassifier errorClassifier;
 
     public MessengerSendConfiguration copy() {
         try {
@@ -242,5 +249,13 @@ public class MessengerSendConfiguration implements Cloneable {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public MessengerErrorClassifier getErrorClassifier() {
+        return errorClassifier;
+    }
+
+    public void setErrorClassifier(MessengerErrorClassifier errorClassifier) {
+        this.errorClassifier = errorClassifier;
     }
 }

@@ -2,8 +2,6 @@ package io.github.camelmessenger.send.error;
 
 import java.time.Duration;
 
-import io.github.camelmessenger.send.model.GraphError;
-
 /**
  * What is known of a failed call: HTTP status, Meta's error object, the suggested delay and the answer's text.
  */

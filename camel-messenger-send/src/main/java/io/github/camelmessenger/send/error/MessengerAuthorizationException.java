@@ -6,6 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerAuthorizationException extends MessengerSendException {
 
     public MessengerAuthorizationException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
+        super(message, details, cause, FailureKind.AUTHORIZATION);
     }
 }

@@ -1,128 +1,95 @@
 package io.github.camelmessenger.send.error;
 
-import java.util.Set;
+import java.util.List;
+import java.util.Objects;
 
-import io.github.camelmessenger.send.model.GraphError;
+import static io.github.camelmessenger.send.error.ErrorRule.anyCode;
+import static io.github.camelmessenger.send.error.ErrorRule.code;
+import static io.github.camelmessenger.send.error.ErrorRule.codeBetween;
+import static io.github.camelmessenger.send.error.ErrorRule.flaggedTransient;
+import static io.github.camelmessenger.send.error.ErrorRule.otherwise;
+import static io.github.camelmessenger.send.error.ErrorRule.status;
+import static io.github.camelmessenger.send.error.ErrorRule.statusAtLeast;
+import static io.github.camelmessenger.send.error.FailureKind.AUTHORIZATION;
+import static io.github.camelmessenger.send.error.FailureKind.INVALID_REQUEST;
+import static io.github.camelmessenger.send.error.FailureKind.POLICY;
+import static io.github.camelmessenger.send.error.FailureKind.RATE_LIMIT;
+import static io.github.camelmessenger.send.error.FailureKind.RECIPIENT;
+import static io.github.camelmessenger.send.error.FailureKind.TEMPORARY;
+import static io.github.camelmessenger.send.error.FailureKind.TRANSPORT;
 
 /**
- * The one place that turns Meta's answer into a {@link FailureKind}: on (HTTP status, code, subcode, is_transient),
- * never on the message text. The table follows Meta's error code reference; see the component docs.
+ * Turns Meta's error answer into a {@link FailureKind}: on HTTP status, code, subcode and {@code is_transient}, never
+ * on the message text.
+ * <p>
+ * The component classifies with {@link #DEFAULT_RULES}, a table that follows Meta's error code reference. An
+ * {@code errorClassifier} bean ({@code errorClassifier=#myRules}) is asked first: where it answers null the default
+ * rules decide, so a bean needs rules only for the codes it adds or overrides. {@link MessengerErrorRules} is such a
+ * bean, made of {@link ErrorRule}s; a lambda is another:
+ *
+ * <pre>
+ * MessengerErrorClassifier myRules = answer -&gt; answer.hasCode(10, 2018999) ? FailureKind.POLICY : null;
+ * </pre>
  */
-public final class MessengerErrorClassifier {
+@FunctionalInterface
+public interface MessengerErrorClassifier {
 
-    private static final int ANY = -1;
+    /**
+     * Meta's error reference as a table, evaluated in order, first match wins: specific (code, subcode) pairs before
+     * the code alone, then {@code is_transient}, then the HTTP status for answers without a code the table knows.
+     */
+    List<ErrorRule> DEFAULT_RULES = List.of(
+            // (#1) "Received Invalid JSON reply": Meta may have delivered the message, a retry may send it twice
+            code(1).subcode(1357046).is(TRANSPORT),
 
-    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613, 80001, 80006);
-    private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2, 341, 1200);
-    private static final Set<Integer> TEMPORARY_SUBCODES = Set.of(2018321);
-    private static final Set<Integer> AUTHORIZATION_CODES = Set.of(3, 10, 102, 190, 230);
+            // the person is unknown, has blocked the Page or cannot be reached right now
+            code(551).is(RECIPIENT),
+            code(200).subcode(1545041).is(RECIPIENT),
+            code(100).subcode(2018001).is(RECIPIENT),
+            code(10).subcode(2018108).is(RECIPIENT),
 
-    // (code, subcode) pairs that decide before the code alone does
-    private static final long[][] RECIPIENT_PAIRS = {
-            { 551, ANY }, { 200, 1545041 }, { 100, 2018001 }, { 10, 2018108 } };
-    private static final long[][] POLICY_PAIRS = {
-            { 10, 2018278 }, { 10, 2018065 }, { 10, 2534022 }, { 10, 1893063 }, { 613, 2018338 }, { 613, 1893016 } };
-    // "invalid JSON reply": Meta may already have delivered the message
-    private static final long[][] DELIVERY_UNKNOWN_PAIRS = { { 1, 1357046 } };
+            // outside the messaging window, tag not allowed, Page restricted; 613 with these subcodes is final
+            code(10).subcode(2018278, 2018065, 2534022, 1893063).is(POLICY),
+            code(613).subcode(2018338, 1893016).is(POLICY),
 
-    private MessengerErrorClassifier() {
+            // application, user and Page call limits; too many messages to one person
+            code(4, 17, 32, 613, 80001, 80006).is(RATE_LIMIT),
+
+            // passing failures on Meta's side
+            code(1, 2, 341, 1200).is(TEMPORARY),
+            anyCode().subcode(2018321).is(TEMPORARY),
+            flaggedTransient().is(TEMPORARY),
+
+            // invalid or expired token, missing permission (200-299 are permission errors)
+            code(3, 10, 102, 190, 230).is(AUTHORIZATION),
+            codeBetween(200, 299).is(AUTHORIZATION),
+
+            // invalid parameter: the request itself is wrong
+            code(100).is(INVALID_REQUEST),
+
+            // no Graph error code, or one this table does not know: the HTTP status decides
+            status(429).is(RATE_LIMIT),
+            statusAtLeast(500).is(TEMPORARY),
+            status(401, 403).is(AUTHORIZATION),
+            otherwise().is(INVALID_REQUEST));
+
+    /**
+     * The kind of failure the answer means, or null when this classifier has no rule for it (the component's default
+     * rules then decide).
+     */
+    FailureKind classify(ErrorAnswer answer);
+
+    /** The component's classification, {@link #DEFAULT_RULES}: decides every answer, never null. */
+    static MessengerErrorClassifier defaults() {
+        return answer -> ErrorRule.firstMatch(DEFAULT_RULES, answer);
     }
 
-    public static FailureKind classify(int httpStatus, Integer code, Integer subcode, Boolean isTransient) {
-        if (code != null) {
-            int sub = subcode == null ? 0 : subcode;
-            if (matches(DELIVERY_UNKNOWN_PAIRS, code, sub)) {
-                return FailureKind.TRANSPORT;
-            }
-            if (matches(RECIPIENT_PAIRS, code, sub)) {
-                return FailureKind.RECIPIENT;
-            }
-            if (matches(POLICY_PAIRS, code, sub)) {
-                return FailureKind.POLICY;
-            }
-            if (RATE_LIMIT_CODES.contains(code)) {
-                return FailureKind.RATE_LIMIT;
-            }
-            if (TEMPORARY_CODES.contains(code) || TEMPORARY_SUBCODES.contains(sub) || Boolean.TRUE.equals(isTransient)) {
-                return FailureKind.TEMPORARY;
-            }
-            if (AUTHORIZATION_CODES.contains(code) || (code >= 200 && code <= 299)) {
-                return FailureKind.AUTHORIZATION;
-            }
-            if (code == 100) {
-                return FailureKind.INVALID_REQUEST;
-            }
-        } else if (Boolean.TRUE.equals(isTransient)) {
-            return FailureKind.TEMPORARY;
-        }
-        return classifyByStatus(httpStatus);
-    }
-
-    /** For answers without a Graph error code (proxies, HTML error pages, unknown codes). */
-    public static FailureKind classifyByStatus(int httpStatus) {
-        if (httpStatus == 429) {
-            return FailureKind.RATE_LIMIT;
-        }
-        if (httpStatus >= 500) {
-            return FailureKind.TEMPORARY;
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return FailureKind.AUTHORIZATION;
-        }
-        return FailureKind.INVALID_REQUEST;
-    }
-
-    /** The exception for an error answer; {@code details.graphError()} may be null for non-Graph answers. */
-    public static MessengerSendException toException(FailureDetails details) {
-        GraphError error = details.graphError();
-        FailureKind kind = error == null
-                ? classifyByStatus(details.httpStatus())
-                : classify(details.httpStatus(), error.code(), error.errorSubcode(), error.isTransient());
-        return kind.newException(describe(details), details, null);
-    }
-
-    private static String describe(FailureDetails details) {
-        GraphError error = details.graphError();
-        StringBuilder sb = new StringBuilder("Send API answered HTTP ").append(details.httpStatus());
-        if (error == null) {
-            sb.append(" without a Graph error object");
-            if (details.responseBody() != null && !details.responseBody().isBlank()) {
-                sb.append(": ").append(abbreviate(details.responseBody().strip(), 200));
-            }
-            return sb.toString();
-        }
-        sb.append(" with error ").append(error.code());
-        if (error.errorSubcode() != null) {
-            sb.append('/').append(error.errorSubcode());
-        }
-        if (error.type() != null) {
-            sb.append(" (").append(error.type()).append(')');
-        }
-        if (error.message() != null) {
-            sb.append(": ").append(error.message());
-        }
-        if (error.errorUserMsg() != null) {
-            sb.append(" - ").append(error.errorUserMsg());
-        }
-        if (error.fbtraceId() != null) {
-            sb.append(" [fbtrace_id ").append(error.fbtraceId()).append(']');
-        }
-        if (details.retryAfter() != null) {
-            sb.append(" [retry after ").append(details.retryAfter()).append(']');
-        }
-        return sb.toString();
-    }
-
-    private static boolean matches(long[][] pairs, int code, int subcode) {
-        for (long[] pair : pairs) {
-            if (pair[0] == code && (pair[1] == ANY || pair[1] == subcode)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "...";
+    /** This classifier, and the other one for the answers this one has no rule for. */
+    default MessengerErrorClassifier orElse(MessengerErrorClassifier other) {
+        Objects.requireNonNull(other, "other");
+        return answer -> {
+            FailureKind kind = classify(answer);
+            return kind != null ? kind : other.classify(answer);
+        };
     }
 }

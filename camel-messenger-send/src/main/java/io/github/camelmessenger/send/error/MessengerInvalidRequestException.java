@@ -6,6 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerInvalidRequestException extends MessengerSendException {
 
     public MessengerInvalidRequestException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
+        super(message, details, cause, FailureKind.INVALID_REQUEST);
     }
 }

@@ -6,6 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerPolicyException extends MessengerSendException {
 
     public MessengerPolicyException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
+        super(message, details, cause, FailureKind.POLICY);
     }
 }

@@ -6,11 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerRateLimitException extends MessengerSendException {
 
     public MessengerRateLimitException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
-    }
-
-    @Override
-    public boolean isRetriable() {
-        return true;
+        super(message, details, cause, FailureKind.RATE_LIMIT);
     }
 }

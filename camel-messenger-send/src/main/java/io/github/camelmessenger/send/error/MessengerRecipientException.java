@@ -6,6 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerRecipientException extends MessengerSendException {
 
     public MessengerRecipientException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
+        super(message, details, cause, FailureKind.RECIPIENT);
     }
 }

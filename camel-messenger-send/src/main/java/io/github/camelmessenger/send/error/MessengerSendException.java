@@ -2,7 +2,6 @@ package io.github.camelmessenger.send.error;
 
 import java.time.Duration;
 
-import io.github.camelmessenger.send.model.GraphError;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
@@ -17,8 +16,14 @@ public class MessengerSendException extends RuntimeCamelException implements Htt
     private final GraphError graphError;
     private final Duration retryAfter;
     private final String responseBody;
+    private final FailureKind failureKind;
 
     public MessengerSendException(String message, FailureDetails details, Throwable cause) {
+        this(message, details, cause, null);
+    }
+
+    /** A failure of a kind: the kind says whether a retry is sensible. */
+    protected MessengerSendException(String message, FailureDetails details, Throwable cause, FailureKind failureKind) {
         super(message, cause);
         FailureDetails d = details == null ? FailureDetails.NONE : details;
         this.httpResponseCode = d.httpStatus();
@@ -26,11 +31,20 @@ public class MessengerSendException extends RuntimeCamelException implements Htt
         this.graphError = d.graphError();
         this.retryAfter = d.retryAfter();
         this.responseBody = d.responseBody();
+        this.failureKind = failureKind;
     }
 
-    /** Whether sending the same request again later is sensible. */
+    /** Whether sending the same request again later is sensible: what the failure's kind says. */
     public boolean isRetriable() {
-        return false;
+        return failureKind != null && failureKind.isRetriable();
+    }
+
+    /**
+     * The decision this failure asks of the route; null for a failure before sending
+     * ({@link MessengerValidationException}).
+     */
+    public FailureKind getFailureKind() {
+        return failureKind;
     }
 
     /** HTTP status of Meta's answer; 0 when no answer was read. */

@@ -6,6 +6,6 @@ package io.github.camelmessenger.send.error;
 public class MessengerTransportException extends MessengerSendException {
 
     public MessengerTransportException(String message, FailureDetails details, Throwable cause) {
-        super(message, details, cause);
+        super(message, details, cause, FailureKind.TRANSPORT);
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.MessengerErrorClassifier;
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.model.SendResponse;
 
@@ -34,6 +35,15 @@ public final class SendApiClient {
 
     public SendApiClient(GraphHttpClient http, String baseUri, String apiVersion, String accessToken, String appSecret,
                          Duration requestTimeout, ObjectMapper mapper) {
+        this(http, baseUri, apiVersion, accessToken, appSecret, requestTimeout, mapper, null);
+    }
+
+    /**
+     * A client whose error answers are classified by {@code errorClassifier} first, and by the default rules where it
+     * has no rule; a null classifier leaves them to the default rules.
+     */
+    public SendApiClient(GraphHttpClient http, String baseUri, String apiVersion, String accessToken, String appSecret,
+                         Duration requestTimeout, ObjectMapper mapper, MessengerErrorClassifier errorClassifier) {
         this.http = http;
         String base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
         this.urlPrefix = base + "/" + apiVersion + "/";
@@ -51,7 +61,7 @@ public final class SendApiClient {
         this.multipartHeaders = Map.of("Authorization", authorization, "Accept", "application/json");
         this.requestTimeout = requestTimeout;
         this.redactor = new SecretRedactor(accessToken, appSecret, proof);
-        this.decoder = new SendApiResponseDecoder(mapper, redactor);
+        this.decoder = new SendApiResponseDecoder(mapper, redactor, errorClassifier);
     }
 
     /**

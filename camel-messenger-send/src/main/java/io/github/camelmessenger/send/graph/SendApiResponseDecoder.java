@@ -6,12 +6,15 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelmessenger.send.error.ErrorAnswer;
 import io.github.camelmessenger.send.error.FailureDetails;
 import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.GraphError;
 import io.github.camelmessenger.send.error.MessengerErrorClassifier;
 import io.github.camelmessenger.send.error.MessengerSendException;
-import io.github.camelmessenger.send.model.GraphError;
 import io.github.camelmessenger.send.model.SendResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a Send API answer into a {@link SendResponse} or the exception the classifier picks. Handles Graph error
@@ -19,14 +22,23 @@ import io.github.camelmessenger.send.model.SendResponse;
  */
 final class SendApiResponseDecoder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SendApiResponseDecoder.class);
     private static final int MAX_BODY_KEPT = 4096;
+    private static final MessengerErrorClassifier DEFAULT_CLASSIFIER = MessengerErrorClassifier.defaults();
 
     private final ObjectMapper mapper;
     private final SecretRedactor redactor;
+    private final MessengerErrorClassifier errorClassifier;
 
     SendApiResponseDecoder(ObjectMapper mapper, SecretRedactor redactor) {
+        this(mapper, redactor, null);
+    }
+
+    /** With a classifier asked before the default rules; null for the default rules alone. */
+    SendApiResponseDecoder(ObjectMapper mapper, SecretRedactor redactor, MessengerErrorClassifier errorClassifier) {
         this.mapper = mapper;
         this.redactor = redactor;
+        this.errorClassifier = errorClassifier;
     }
 
     /** A send's answer: it must name the recipient or the message, else delivery is unknown. */
@@ -63,7 +75,59 @@ final class SendApiResponseDecoder {
             }
             return json;
         }
-        throw MessengerErrorClassifier.toException(details(response, error, text));
+        FailureDetails details = details(response, error, text);
+        throw classify(details).newException(describe(details), details, null);
+    }
+
+    /** The configured classifier's kind, or the default rules' where it has none (or fails). */
+    private FailureKind classify(FailureDetails details) {
+        ErrorAnswer answer = ErrorAnswer.of(details);
+        FailureKind kind = null;
+        if (errorClassifier != null) {
+            try {
+                kind = errorClassifier.classify(answer);
+            } catch (RuntimeException e) {
+                LOG.warn("The errorClassifier {} failed for {}; the default rules decide", errorClassifier, answer, e);
+            }
+        }
+        return kind != null ? kind : DEFAULT_CLASSIFIER.classify(answer);
+    }
+
+    /** The exception's message: what Meta answered, without secrets (the text is redacted before). */
+    private static String describe(FailureDetails details) {
+        GraphError error = details.graphError();
+        StringBuilder sb = new StringBuilder("Send API answered HTTP ").append(details.httpStatus());
+        if (error == null) {
+            sb.append(" without a Graph error object");
+            if (details.responseBody() != null && !details.responseBody().isBlank()) {
+                sb.append(": ").append(abbreviate(details.responseBody().strip(), 200));
+            }
+            return sb.toString();
+        }
+        sb.append(" with error ").append(error.code());
+        if (error.errorSubcode() != null) {
+            sb.append('/').append(error.errorSubcode());
+        }
+        if (error.type() != null) {
+            sb.append(" (").append(error.type()).append(')');
+        }
+        if (error.message() != null) {
+            sb.append(": ").append(error.message());
+        }
+        if (error.errorUserMsg() != null) {
+            sb.append(" - ").append(error.errorUserMsg());
+        }
+        if (error.fbtraceId() != null) {
+            sb.append(" [fbtrace_id ").append(error.fbtraceId()).append(']');
+        }
+        if (details.retryAfter() != null) {
+            sb.append(" [retry after ").append(details.retryAfter()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     private FailureDetails details(GraphHttpResponse response, GraphError error, String text) {

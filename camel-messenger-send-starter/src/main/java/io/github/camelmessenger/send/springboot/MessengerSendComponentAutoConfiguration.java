@@ -70,12 +70,11 @@ public class MessengerSendComponentAutoConfiguration {
         };
     }
 
-    /** Binds {@code token-provider} from a bean name ({@code myProvider} or {@code #bean:myProvider}). */
+    /** Binds {@code token-provider} and {@code error-classifier} from a bean name ({@code #bean:myProvider}). */
     @Bean
     @ConfigurationPropertiesBinding
-    public static MessengerTokenProviderReference messengerSendTokenProviderReference(
-            ApplicationContext applicationContext) {
-        return new MessengerTokenProviderReference(applicationContext);
+    public static MessengerSendBeanReferences messengerSendBeanReferences(ApplicationContext applicationContext) {
+        return new MessengerSendBeanReferences(applicationContext);
     }
 
     /** Masks the token and the secret in actuator's configprops and env, whatever show-values says. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.MessengerSendConfiguration;
 import io.github.camelmessenger.send.MessengerTokenProvider;
+import io.github.camelmessenger.send.error.MessengerErrorClassifier;
 import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.Platform;
@@ -51,6 +52,12 @@ public class MessengerSendComponentConfiguration extends ComponentConfigurationP
      * MessengerTokenProvider bean in the application is used.
      */
     private MessengerTokenProvider tokenProvider;
+
+    /**
+     * A MessengerErrorClassifier bean asked before the default rules which exception class a Graph error answer
+     * gets; where it has no rule, the defaults decide. A reference to a bean: its name or #bean:name.
+     */
+    private MessengerErrorClassifier errorClassifier;
 
     /**
      * The Graph API version.
@@ -163,6 +170,14 @@ public class MessengerSendComponentConfiguration extends ComponentConfigurationP
 
     public void setPageTokens(Map<String, String> pageTokens) {
         this.pageTokens = pageTokens;
+    }
+
+    public MessengerErrorClassifier getErrorClassifier() {
+        return errorClassifier;
+    }
+
+    public void setErrorClassifier(MessengerErrorClassifier errorClassifier) {
+        this.errorClassifier = errorClassifier;
     }
 
     public MessengerTokenProvider getTokenProvider() {

@@ -12,6 +12,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.MessengerSendConstants;
 import io.github.camelmessenger.send.MessengerTokenProvider;
+import io.github.camelmessenger.send.error.ErrorRule;
+import io.github.camelmessenger.send.error.FailureKind;
+import io.github.camelmessenger.send.error.MessengerErrorClassifier;
+import io.github.camelmessenger.send.error.MessengerErrorRules;
 import io.github.camelmessenger.send.graph.AppSecretProof;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -59,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.messenger-send.health-check-enabled=true",
         "camel.component.messenger-send.health-check-producer-enabled=false",
         "camel.component.messenger-send.health-check-cache-time=1m",
-        "camel.component.messenger-send.token-provider=#bean:vault" })
+        "camel.component.messenger-send.token-provider=#bean:vault",
+        "camel.component.messenger-send.error-classifier=#myRules" })
 class StarterPropertiesTest {
 
     @Configuration
@@ -74,6 +79,11 @@ class StarterPropertiesTest {
         @Bean
         MessengerTokenProvider otherVault() {
             return pageId -> "other-vault-token";
+        }
+
+        @Bean
+        MessengerErrorClassifier myRules() {
+            return MessengerErrorRules.of(ErrorRule.code(1390008).is(FailureKind.TEMPORARY));
         }
 
         @Bean
@@ -139,6 +149,8 @@ class StarterPropertiesTest {
         // health-check-enabled, the starter's name, wins over health-check-producer-enabled
         assertThat(component.isHealthCheckProducerEnabled()).isTrue();
         assertThat(component.getHealthCheckCacheTime()).isEqualTo(60_000);
+        assertThat(component.getConfiguration().getErrorClassifier())
+                .isSameAs(spring.getBean("myRules", MessengerErrorClassifier.class));
     }
 
     @Test
@@ -156,18 +168,19 @@ class StarterPropertiesTest {
         });
 
         assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "customizer.enabled", "access-token", "app-secret",
-                "api-version", "page-tokens", "token-provider", "base-uri", "messaging-type", "notification-type", "tag",
+                "api-version", "page-tokens", "token-provider", "error-classifier", "base-uri", "messaging-type", "notification-type", "tag",
                 "validate", "platform", "rate-limit", "rate-limit-backoff", "connect-timeout", "request-timeout",
                 "lazy-start-producer", "autowired-enabled", "health-check-producer-enabled", "health-check-enabled",
                 "health-check-cache-time");
         assertThat(ours.values()).allSatisfy(p -> assertThat(p.path("description").asText()).isNotBlank());
         Set<String> withoutDefault = ours.entrySet().stream().filter(e -> !e.getValue().has("defaultValue"))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        // the only properties without a default are the ones that have none: secrets, the token provider, tag,
-        // notification type, and health-check-enabled (unset: health-check-producer-enabled decides)
+        // the only properties without a default are the ones that have none: secrets, the beans, tag, notification
+        // type, messaging type (implied by the tag and the body when unset), and health-check-enabled (unset:
+        // health-check-producer-enabled decides)
         assertThat(withoutDefault).containsExactlyInAnyOrder("access-token", "app-secret", "page-tokens",
-                "token-provider", "tag", "notification-type", "health-check-enabled");
-        assertThat(ours.get("messaging-type").path("defaultValue").asText()).isEqualTo("RESPONSE");
+                "token-provider", "error-classifier", "tag", "notification-type", "messaging-type",
+                "health-check-enabled");
     }
 
     @Test

@@ -43,6 +43,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.send.MessengerSendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "errorclassifier":
+        case "errorClassifier": getOrCreateConfiguration(target).setErrorClassifier(property(camelContext, io.github.camelmessenger.send.error.MessengerErrorClassifier.class, value)); return true;
         case "healthcheckcachetime":
         case "healthCheckCacheTime": target.setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckproducerenabled":
@@ -86,6 +88,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return io.github.camelmessenger.send.MessengerSendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "errorclassifier":
+        case "errorClassifier": return io.github.camelmessenger.send.error.MessengerErrorClassifier.class;
         case "healthcheckcachetime":
         case "healthCheckCacheTime": return long.class;
         case "healthcheckproducerenabled":
@@ -130,6 +134,8 @@ public class MessengerSendComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "errorclassifier":
+        case "errorClassifier": return getOrCreateConfiguration(target).getErrorClassifier();
         case "healthcheckcachetime":
         case "healthCheckCacheTime": return target.getHealthCheckCacheTime();
         case "healthcheckproducerenabled":

@@ -593,6 +593,42 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
+         * A MessengerErrorClassifier bean (such as #myRules) asked before the default rules which
+         * exception class a Graph error answer gets; where it has no rule for the answer, the
+         * default rules decide. Gives a new Meta error code its class without a new release.
+         *
+         * The option is a:
+         * <code>io.github.camelmessenger.send.error.MessengerErrorClassifier</code> type.
+         *
+         * Group: advanced
+         *
+         * @param errorClassifier the value to set
+         * @return the dsl builder
+         */
+        default AdvancedMessengerSendEndpointBuilder errorClassifier(io.github.camelmessenger.send.error.MessengerErrorClassifier errorClassifier) {
+            doSetProperty("errorClassifier", errorClassifier);
+            return this;
+        }
+
+        /**
+         * A MessengerErrorClassifier bean (such as #myRules) asked before the default rules which
+         * exception class a Graph error answer gets; where it has no rule for the answer, the
+         * default rules decide. Gives a new Meta error code its class without a new release.
+         *
+         * The option will be converted to a
+         * <code>io.github.camelmessenger.send.error.MessengerErrorClassifier</code> type.
+         *
+         * Group: advanced
+         *
+         * @param errorClassifier the value to set
+         * @return the dsl builder
+         */
+        default AdvancedMessengerSendEndpointBuilder errorClassifier(String errorClassifier) {
+            doSetProperty("errorClassifier", errorClassifier);
+            return this;
+        }
+
+        /**
          * How long to wait for the whole answer of one request, in milliseconds (or a duration such
          * as 30s). A send that times out fails with MessengerTransportException.
          *

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.DynamicTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Finds the shared conformance corpus ({@code shared/conformance}, see DESIGN.md section 7) that lives beside the
+ * Finds the shared conformance corpus ({@code shared/conformance}: request bodies other Messenger libraries assert and Meta's samples) that lives beside the
  * project, not in it. The corpus is never copied into the project: tests that need it skip when it is absent.
  * The directory can be named with {@code -Dmessenger.conformance.dir=<dir>}.
  * <p>
@@ -48,7 +48,7 @@ final class ConformanceCorpus {
     /** The Send API message endpoints this component version sends to. */
     static final Set<String> SEND_API_ENDPOINTS = Set.of("/me/messages", "/{page-id}/messages");
 
-    /** The tags DESIGN.md section 4 says are refused: retired 27 April 2026, and retired 4 March 2020. */
+    /** The tags the component docs' Validation section says are refused: retired 27 April 2026, and retired 4 March 2020. */
     static final Set<String> RETIRED_TAGS = Set.of(
             "CONFIRMED_EVENT_UPDATE", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE",
             "SHIPPING_UPDATE", "RESERVATION_UPDATE", "ISSUE_RESOLUTION", "APPOINTMENT_UPDATE", "GAME_EVENT",

@@ -103,8 +103,8 @@ class ErrorCasesConformanceTest extends MessengerSendTestSupport {
     }
 
     /**
-     * The contract, written out from DESIGN.md section 5 and send-api-facts.md "Retry classes", independently of
-     * the component's classifier. Specific (code, subcode) pairs decide first, then the code, then
+     * The classes the component docs' Errors table gives each answer, written out independently of the
+     * component's classifier. Specific (code, subcode) pairs decide first, then the code, then
      * {@code is_transient}; an answer without a known code is classified by its HTTP status.
      */
     static final class Contract {

@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Graph error answers, served by a real HTTP server, become the exception class a route branches on (DESIGN.md
- * section 5, send-api-facts.md "Retry classes"), keeping every field Meta sent.
+ * Graph error answers, served by a real HTTP server, become the exception class a route branches on (the
+ * component docs' Errors table), keeping every field Meta sent.
  */
 class ErrorClassificationTest extends MessengerSendTestSupport {
 

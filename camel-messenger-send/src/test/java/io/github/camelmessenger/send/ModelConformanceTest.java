@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds the typed message model (package {@code model}) to the shared Send API corpus
- * ({@code shared/conformance/send-cases.jsonl}, DESIGN.md section 7): every body a peer library or Meta's samples
+ * ({@code shared/conformance/send-cases.jsonl}, found by {@link ConformanceCorpus}): every body a peer library or Meta's samples
  * put on the wire must be expressible with the model and come out of it unchanged.
  * <p>
  * Cases are classified by {@link ConformanceCorpus#classify}, the same classification {@link SendConformanceTest}

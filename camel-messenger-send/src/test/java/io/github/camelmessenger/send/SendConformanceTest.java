@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the shared Send API conformance corpus ({@code shared/conformance/send-cases.jsonl}, DESIGN.md section 7)
+ * Runs the shared Send API conformance corpus ({@code shared/conformance/send-cases.jsonl}, found by {@link ConformanceCorpus})
  * against the producer and a real HTTP server (WireMock) standing in for the Graph API.
  * <p>
  * Every case is classified by {@link ConformanceCorpus#classify} (shared with {@code ModelConformanceTest}, which
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later issue); scopes {@code message-only} and {@code button-only} (fragments, not requests: covered by the model
  * issue); {@code quirk} cases (they record a peer library's wire bug); requests holding a placeholder that cannot be
  * valid on the wire (a string where Meta requires a boolean, such as {@code is_reusable: "<IS_REUSABLE?>"});</li>
- * <li><b>retired</b>: a tag Meta retired (DESIGN.md section 4), list and open_graph templates, element_share
+ * <li><b>retired</b>: a tag Meta retired (the component docs' Validation section), list and open_graph templates, element_share
  * buttons, location quick replies (and location attachments, which occur only in fragments): both routes must
  * throw {@link MessengerValidationException} naming the field, and nothing may reach the server;</li>
  * <li><b>current</b>: everything else. Each is sent two ways and the exact JSON that arrives is asserted: (1) the
@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Expected JSON for a current case: the case's request, plus {@code messaging_type} (RESPONSE, or MESSAGE_TAG when a
  * tag is present) when it is a message send without one, with numeric recipient identifiers sent as strings.
  * Form-encoded cases ({@code encoding: form}) are current: their {@code request} is the same request as JSON, and
- * the component always sends JSON (DESIGN.md section 4, wire rules), which Meta accepts as well.
+ * the component always sends JSON (the component docs' Wire rules), which Meta accepts as well.
  */
 class SendConformanceTest extends MessengerSendTestSupport {
 

@@ -23,7 +23,7 @@ public record Delivery(
 
     @JsonCreator
     public Delivery {
-        mids = UnknownFields.list(mids);
-        unknownFields = UnknownFields.of(unknownFields);
+        mids = EventFields.list(mids);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelmessenger.send.model.event;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +38,7 @@ final class EpochMillis {
         BigDecimal millis = value.signum() > 0 && value.compareTo(BigDecimal.valueOf(SECONDS_BELOW)) < 0
                 ? value.movePointRight(3) : value;
         try {
-            return millis.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            return millis.setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {
             return null;
         }

@@ -21,6 +21,6 @@ public record EventAttachment(
 
     @JsonCreator
     public EventAttachment {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

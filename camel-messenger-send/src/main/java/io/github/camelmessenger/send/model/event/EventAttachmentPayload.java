@@ -21,6 +21,6 @@ public record EventAttachmentPayload(
 
     @JsonCreator
     public EventAttachmentPayload {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

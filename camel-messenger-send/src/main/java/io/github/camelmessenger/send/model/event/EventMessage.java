@@ -28,8 +28,8 @@ public record EventMessage(
 
     @JsonCreator
     public EventMessage {
-        attachments = UnknownFields.list(attachments);
-        unknownFields = UnknownFields.of(unknownFields);
+        attachments = EventFields.list(attachments);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 
     /** Whether this is the Page's own message ({@code is_echo: true}). */

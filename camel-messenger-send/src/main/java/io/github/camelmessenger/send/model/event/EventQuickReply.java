@@ -18,6 +18,6 @@ public record EventQuickReply(
 
     @JsonCreator
     public EventQuickReply {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

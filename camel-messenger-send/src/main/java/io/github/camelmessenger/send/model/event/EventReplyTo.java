@@ -19,6 +19,6 @@ public record EventReplyTo(
 
     @JsonCreator
     public EventReplyTo {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -44,7 +44,7 @@ public record MessagingEvent(
     @JsonCreator
     public MessagingEvent {
         appRoles = appRoles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(appRoles));
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 
     /** An event of no known kind: only its envelope, and every other field as it came. */

@@ -1,6 +1,7 @@
 package io.github.camelmessenger.send.model.event;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,7 +56,7 @@ public final class MessagingEventConverters {
     public static MessagingEvent toMessagingEvent(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("A messaging event is a JSON object, not "
-                    + (json == null ? "nothing" : json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+                    + (json == null ? "nothing" : json.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         return MessagingEvents.read(json);
     }

@@ -36,7 +36,7 @@ public record Optin(
 
     @JsonCreator
     public Optin {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 
     /** Whether this is a marketing messages opt-in (rather than a plugin's). */

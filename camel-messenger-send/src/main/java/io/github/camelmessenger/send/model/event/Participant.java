@@ -20,7 +20,7 @@ public record Participant(
 
     @JsonCreator
     public Participant {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 
     public static Participant id(String id) {

@@ -20,6 +20,6 @@ public record PassThreadControl(
 
     @JsonCreator
     public PassThreadControl {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -22,6 +22,6 @@ public record Postback(
 
     @JsonCreator
     public Postback {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -26,7 +26,7 @@ public record Reaction(
 
     @JsonCreator
     public Reaction {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 
     /** Whether the reaction was removed. */

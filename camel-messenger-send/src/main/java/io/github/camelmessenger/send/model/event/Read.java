@@ -21,6 +21,6 @@ public record Read(
 
     @JsonCreator
     public Read {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

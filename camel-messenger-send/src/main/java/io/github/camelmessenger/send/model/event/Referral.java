@@ -23,6 +23,6 @@ public record Referral(
 
     @JsonCreator
     public Referral {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

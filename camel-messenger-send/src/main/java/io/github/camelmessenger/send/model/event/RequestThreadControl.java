@@ -19,6 +19,6 @@ public record RequestThreadControl(
 
     @JsonCreator
     public RequestThreadControl {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -19,6 +19,6 @@ public record TakeThreadControl(
 
     @JsonCreator
     public TakeThreadControl {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = EventFields.unknown(unknownFields);
     }
 }

@@ -7,7 +7,9 @@ import io.github.camelmessenger.send.model.Platform;
  * {@code CamelMessenger*} header of the consumer.
  *
  * @param type          {@code CamelMessengerEventType}
- * @param eventId       {@code CamelMessengerEventId}: the de-duplication key (see {@link EventIds})
+ * @param eventId       {@code CamelMessengerEventId}: the de-duplication key, the mid of a message, echo or
+ *                      postback, otherwise {@code kind|sender|recipient|timestamp} (with the target mid and action
+ *                      of a reaction, the watermark of a read or delivery)
  * @param pageId        {@code CamelMessengerPageId}: {@code entry[].id}, the Page (or Instagram account) that
  *                      received the event; null when the entry has no id
  * @param platform      {@code CamelMessengerPlatform}: from the body's {@code object}

@@ -30,6 +30,9 @@ public final class WebhookEvents {
 
     /** The events of a body as received. */
     public static List<WebhookEvent> parse(byte[] body) {
+        if (body == null) {
+            throw new WebhookEnvelopeException("the body is empty, not a JSON object");
+        }
         JsonNode tree;
         try {
             tree = TREE.readTree(body);

@@ -1,5 +1,6 @@
 package io.github.camelmessenger.send.model.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class MessagingEventJsonTest {
         assertThat(((Map<?, ?>) map.get("message")).get("text")).isEqualTo("hi");
         assertThat(node).isEqualTo(tree(EVENT));
         assertThat(converter.convertTo(MessagingEvent.class, json)).isEqualTo(event);
-        assertThat(converter.convertTo(MessagingEvent.class, json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        assertThat(converter.convertTo(MessagingEvent.class, json.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(event);
         assertThat(converter.convertTo(MessagingEvent.class, node)).isEqualTo(event);
         assertThat(converter.convertTo(MessagingEvent.class, tree(EVENT))).isEqualTo(event);

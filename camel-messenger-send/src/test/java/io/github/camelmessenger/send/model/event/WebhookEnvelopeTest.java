@@ -2,9 +2,10 @@ package io.github.camelmessenger.send.model.event;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static io.github.camelmessenger.send.model.event.Bodies.parse;
 import static io.github.camelmessenger.send.model.event.Bodies.tree;
@@ -43,7 +44,9 @@ class WebhookEnvelopeTest {
     void treeThatIsNoObjectIsRefusedToo() {
         assertThatThrownBy(() -> WebhookEvents.parse(tree("[1,2]")))
                 .isInstanceOf(WebhookEnvelopeException.class).hasMessageEndingWith("a JSON array, not a JSON object");
-        assertThatThrownBy(() -> WebhookEvents.parse((com.fasterxml.jackson.databind.JsonNode) null))
+        assertThatThrownBy(() -> WebhookEvents.parse((JsonNode) null))
+                .isInstanceOf(WebhookEnvelopeException.class).hasMessageEndingWith("empty, not a JSON object");
+        assertThatThrownBy(() -> WebhookEvents.parse((byte[]) null))
                 .isInstanceOf(WebhookEnvelopeException.class).hasMessageEndingWith("empty, not a JSON object");
     }
 

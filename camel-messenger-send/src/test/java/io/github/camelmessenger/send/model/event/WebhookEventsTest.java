@@ -14,6 +14,7 @@ import static io.github.camelmessenger.send.model.event.Bodies.only;
 import static io.github.camelmessenger.send.model.event.Bodies.page;
 import static io.github.camelmessenger.send.model.event.Bodies.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Order, ids and times of the events a body holds. */
 class WebhookEventsTest {
@@ -134,7 +135,7 @@ class WebhookEventsTest {
                 "standby", "unknown");
         assertThat(MessagingEventType.fromWireName(" Echo ")).isEqualTo(MessagingEventType.ECHO);
         assertThat(MessagingEventType.MESSAGE).hasToString("message");
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> MessagingEventType.fromWireName("seen"))
                 .withMessageContaining("message, echo, postback");
     }

@@ -9,12 +9,12 @@ import java.util.Map;
  * The immutable forms the event records store. Jackson hands the records the fields it found no component for, in
  * their order; they are kept as read and written back unchanged.
  */
-final class UnknownFields {
+final class EventFields {
 
-    private UnknownFields() {
+    private EventFields() {
     }
 
-    static Map<String, Object> of(Map<String, Object> fields) {
+    static Map<String, Object> unknown(Map<String, Object> fields) {
         return fields == null || fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(fields);
     }
 

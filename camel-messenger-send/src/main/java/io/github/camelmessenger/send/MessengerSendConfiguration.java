@@ -28,18 +28,18 @@ public class MessengerSendConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
               description = "The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a "
-                            + "URL, a log line or an exception message. Required unless pageToken.<pageId> entries or "
-                            + "a tokenProvider give the Page's token: a producer without any of them fails to start.")
+                            + "URL, a log line or an exception message. Required unless pageToken entries (such as "
+                            + "pageToken.1122334455) or a tokenProvider give the Page's token: a producer without any of them fails to start.")
     private String accessToken;
 
     @UriParam(label = "security", secret = true, prefix = "pageToken.", multiValue = true,
               description = "Access tokens per Page, for routes that send from many Pages with the CamelMessengerPageId "
-                            + "header: pageToken.<pageId>=<token>. A Page without an entry uses accessToken.")
+                            + "header, such as pageToken.1122334455=EAAG... A Page without an entry uses accessToken.")
     private Map<String, Object> pageTokens;
 
     @UriParam(label = "security",
               description = "A MessengerTokenProvider bean that supplies each Page's access token (for vaults and "
-                            + "rotation); asked first, before pageToken.* and accessToken.")
+                            + "rotation); asked first, before the pageToken entries and accessToken.")
     private MessengerTokenProvider tokenProvider;
 
     @UriParam(label = "security", secret = true,

@@ -35,7 +35,8 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
     private MessengerSendConfiguration configuration;
 
     @UriParam(label = "producer",
-              description = "The recipient's Page-scoped id (PSID), used when no CamelMessengerRecipient* header and "
+              description = "The recipient's Page-scoped id (PSID), used when no recipient header (CamelMessengerRecipientId "
+                            + "and its siblings) and "
                             + "no recipient in the body is given.")
     private String recipientId;
 

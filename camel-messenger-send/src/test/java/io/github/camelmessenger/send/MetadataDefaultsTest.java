@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without one really starts unset (null, false or 0).
  */
 class MetadataDefaultsTest {
+
+    /** What is left where the javadoc step removed a placeholder: "pageToken.=", "pageToken. entries", "a  b", "()". */
+    private static final Pattern MANGLED = Pattern.compile("\\.=|[A-Za-z]\\. [a-z]|\\w {2}\\w|\\(\\)");
 
     private static final String COMPONENT_JSON = "META-INF/io/github/camelmessenger/send/messenger-send.json";
 
@@ -72,6 +76,23 @@ class MetadataDefaultsTest {
         assertThat(metadata.path("componentProperties").path("accessToken").path("required").asBoolean()).isFalse();
         assertThat(metadata.path("properties").path("accessToken").path("description").asText())
                 .contains("pageToken.").contains("tokenProvider");
+    }
+
+    @Test
+    void descriptionsSurviveTheJavadocToJsonStep() {
+        // the metadata generator drops <...> and * from descriptions: examples must be written without them
+        assertThat(metadata.path("properties").path("pageTokens").path("description").asText())
+                .contains("pageToken.1122334455=");
+        List<String> mangled = new ArrayList<>();
+        for (String section : List.of("componentProperties", "properties", "headers")) {
+            metadata.path(section).properties().forEach(option -> {
+                String description = option.getValue().path("description").asText();
+                if (MANGLED.matcher(description).find()) {
+                    mangled.add(section + "." + option.getKey() + ": " + description);
+                }
+            });
+        }
+        assertThat(mangled).isEmpty();
     }
 
     @Test

@@ -252,8 +252,8 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * The recipient's Page-scoped id (PSID), used when no CamelMessengerRecipient header and no
-         * recipient in the body is given.
+         * The recipient's Page-scoped id (PSID), used when no recipient header
+         * (CamelMessengerRecipientId and its siblings) and no recipient in the body is given.
          *
          * The option is a: <code>String</code> type.
          *
@@ -350,8 +350,9 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a
-         * URL, a log line or an exception message. Required unless pageToken. entries or a
-         * tokenProvider give the Page's token: a producer without any of them fails to start.
+         * URL, a log line or an exception message. Required unless pageToken entries (such as
+         * pageToken.1122334455) or a tokenProvider give the Page's token: a producer without any of
+         * them fails to start.
          *
          * The option is a: <code>String</code> type.
          *
@@ -383,8 +384,8 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * Access tokens per Page, for routes that send from many Pages with the
-         * CamelMessengerPageId header: pageToken.=. A Page without an entry uses accessToken. This
-         * is a multi-value option with prefix: pageToken.
+         * CamelMessengerPageId header, such as pageToken.1122334455=EAAG... A Page without an entry
+         * uses accessToken. This is a multi-value option with prefix: pageToken.
          *
          * The option is a: <code>java.util.Map&lt;String, Object&gt;</code> type.
          * The option is multivalued, and you can use the pageTokens(String, Object) method to add a
@@ -403,8 +404,8 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * Access tokens per Page, for routes that send from many Pages with the
-         * CamelMessengerPageId header: pageToken.=. A Page without an entry uses accessToken. This
-         * is a multi-value option with prefix: pageToken.
+         * CamelMessengerPageId header, such as pageToken.1122334455=EAAG... A Page without an entry
+         * uses accessToken. This is a multi-value option with prefix: pageToken.
          *
          * The option is a: <code>java.util.Map&lt;String, Object&gt;</code> type.
          * The option is multivalued, and you can use the pageTokens(String, Object) method to add a
@@ -422,8 +423,8 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * Access tokens per Page, for routes that send from many Pages with the
-         * CamelMessengerPageId header: pageToken.=. A Page without an entry uses accessToken. This
-         * is a multi-value option with prefix: pageToken.
+         * CamelMessengerPageId header, such as pageToken.1122334455=EAAG... A Page without an entry
+         * uses accessToken. This is a multi-value option with prefix: pageToken.
          *
          * Sets one value of the multivalued option pageTokens: the URI parameter
          * pageToken.&lt;key&gt;.
@@ -441,7 +442,7 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * A MessengerTokenProvider bean that supplies each Page's access token (for vaults and
-         * rotation); asked first, before pageToken. and accessToken.
+         * rotation); asked first, before the pageToken entries and accessToken.
          *
          * The option is a: <code>io.github.camelmessenger.send.MessengerTokenProvider</code> type.
          *
@@ -457,7 +458,7 @@ public interface MessengerSendEndpointBuilderFactory {
 
         /**
          * A MessengerTokenProvider bean that supplies each Page's access token (for vaults and
-         * rotation); asked first, before pageToken. and accessToken.
+         * rotation); asked first, before the pageToken entries and accessToken.
          *
          * The option will be converted to a
          * <code>io.github.camelmessenger.send.MessengerTokenProvider</code> type.

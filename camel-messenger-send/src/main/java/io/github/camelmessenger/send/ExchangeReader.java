@@ -106,7 +106,7 @@ final class ExchangeReader {
         String url = in.getBody(String.class);
         if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
             throw new MessengerValidationException("body", "uploadAttachment takes a file, or the http(s) URL of the "
-                                                           + "attachment");
+                    + "attachment");
         }
         String type = uploadType(FileBodies.attachmentType(in, FileBodies.contentTypeOf(url.split("\\?")[0])));
         ObjectNode request = mapper.createObjectNode();
@@ -128,7 +128,7 @@ final class ExchangeReader {
         }
         if (persona.profilePictureUrl() == null || !persona.profilePictureUrl().matches("(?i)https?://.+")) {
             throw new MessengerValidationException("profile_picture_url", "missing or not an http(s) URL: a persona "
-                                                                          + "needs a picture Meta can fetch");
+                    + "needs a picture Meta can fetch");
         }
         byte[] json = mapper.writeValueAsBytes(Persona.of(persona.name(), persona.profilePictureUrl()));
         return new MessengerCall<>(pageId, MessengerOperation.createPersona, api -> api.createPersona(pageId, json),

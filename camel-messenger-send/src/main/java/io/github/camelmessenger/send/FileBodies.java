@@ -99,7 +99,7 @@ final class FileBodies {
         }
         String media = type.toLowerCase(Locale.ROOT).split(";")[0].trim();
         return !(media.startsWith("text/") || media.endsWith("/json") || media.endsWith("+json")
-                 || media.endsWith("/xml") || media.endsWith("+xml"));
+                || media.endsWith("/xml") || media.endsWith("+xml"));
     }
 
     private static byte[] readAtMostTheLimit(InputStream stream) {
@@ -112,7 +112,7 @@ final class FileBodies {
                 out.write(chunk, 0, read);
                 if (out.size() > limit) {
                     throw new MessengerValidationException("filedata", "the stream is longer than "
-                                                                       + SendApiLimit.FILE_BYTES.max() + " bytes (25 MB)");
+                            + SendApiLimit.FILE_BYTES.max() + " bytes (25 MB)");
                 }
             }
         } catch (IOException e) {
@@ -125,7 +125,8 @@ final class FileBodies {
     private static void checkSize(long length) {
         int size = (int) Math.min(length, Integer.MAX_VALUE);
         if (!SendApiLimit.FILE_BYTES.allows(size)) {
-            throw new MessengerValidationException("filedata", SendApiLimit.FILE_BYTES.describeExcess(size) + " (25 MB)");
+            throw new MessengerValidationException("filedata",
+                    SendApiLimit.FILE_BYTES.describeExcess(size) + " (25 MB)");
         }
     }
 

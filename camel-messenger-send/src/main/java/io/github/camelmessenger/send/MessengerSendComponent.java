@@ -31,15 +31,15 @@ public class MessengerSendComponent extends DefaultComponent {
 
     @Metadata(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED,
               description = "Whether each producer adds its token health check: a readiness check that asks the "
-                            + "Graph API (GET /me, fields id and name) with the producer's accessToken and with each "
-                            + "of its Page tokens. Camel runs producer health checks only when "
-                            + "camel.health.producersEnabled is true.")
+                      + "Graph API (GET /me, fields id and name) with the producer's accessToken and with each "
+                      + "of its Page tokens. Camel runs producer health checks only when "
+                      + "camel.health.producersEnabled is true.")
     private boolean healthCheckProducerEnabled = DEFAULT_HEALTH_CHECK_PRODUCER_ENABLED;
 
     @Metadata(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_CACHE_TIME, javaType = "java.time.Duration",
               description = "How long a token health check result is kept before the Graph API is asked again, in "
-                            + "milliseconds (or a duration such as 5m), so that frequent probes do not turn into "
-                            + "Graph API calls. 0 asks on every probe.")
+                      + "milliseconds (or a duration such as 5m), so that frequent probes do not turn into "
+                      + "Graph API calls. 0 asks on every probe.")
     private long healthCheckCacheTime = DEFAULT_HEALTH_CHECK_CACHE_TIME;
 
     private AsyncHttpClientPool httpClients;
@@ -53,7 +53,8 @@ public class MessengerSendComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (ObjectHelper.isEmpty(remaining)) {
-            throw new IllegalArgumentException("The Page id is missing: use messenger-send:<pageId> or messenger-send:me");
+            throw new IllegalArgumentException(
+                    "The Page id is missing: use messenger-send:<pageId> or messenger-send:me");
         }
         MessengerSendEndpoint endpoint = new MessengerSendEndpoint(uri, this, configuration.copy());
         endpoint.setPageId(remaining);
@@ -113,7 +114,8 @@ public class MessengerSendComponent extends DefaultComponent {
 
     /** The Send API client for one access token, with the options of an endpoint (or of the component). */
     SendApiClient sendApiClient(MessengerSendConfiguration c, String accessToken) {
-        return new SendApiClient(httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(), c.getApiVersion(),
+        return new SendApiClient(httpClient(Duration.ofMillis(c.getConnectTimeout())), c.getBaseUri(),
+                c.getApiVersion(),
                 accessToken, c.getAppSecret(), Duration.ofMillis(c.getRequestTimeout()), MessengerJson.mapper(),
                 c.getErrorClassifier());
     }

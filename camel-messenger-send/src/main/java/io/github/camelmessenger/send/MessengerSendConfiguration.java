@@ -28,23 +28,23 @@ public class MessengerSendConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
               description = "The Page access token (with pages_messaging). Sent as Authorization: Bearer; never in a "
-                            + "URL, a log line or an exception message. Required unless pageToken entries (such as "
-                            + "pageToken.1122334455) or a tokenProvider give the Page's token: a producer without any of them fails to start.")
+                      + "URL, a log line or an exception message. Required unless pageToken entries (such as "
+                      + "pageToken.1122334455) or a tokenProvider give the Page's token: a producer without any of them fails to start.")
     private String accessToken;
 
     @UriParam(label = "security", secret = true, prefix = "pageToken.", multiValue = true,
               description = "Access tokens per Page, for routes that send from many Pages with the CamelMessengerPageId "
-                            + "header, such as pageToken.1122334455=EAAG... A Page without an entry uses accessToken.")
+                      + "header, such as pageToken.1122334455=EAAG... A Page without an entry uses accessToken.")
     private Map<String, Object> pageTokens;
 
     @UriParam(label = "security",
               description = "A MessengerTokenProvider bean that supplies each Page's access token (for vaults and "
-                            + "rotation); asked first, before the pageToken entries and accessToken.")
+                      + "rotation); asked first, before the pageToken entries and accessToken.")
     private MessengerTokenProvider tokenProvider;
 
     @UriParam(label = "security", secret = true,
               description = "The app secret. When set, every request carries appsecret_proof, the HMAC-SHA256 of the "
-                            + "access token keyed with this secret.")
+                      + "access token keyed with this secret.")
     private String appSecret;
 
     @UriParam(label = "advanced", defaultValue = DEFAULT_API_VERSION,
@@ -57,57 +57,57 @@ public class MessengerSendConfiguration implements Cloneable {
 
     @UriParam(label = "producer", enums = "RESPONSE,UPDATE,MESSAGE_TAG,UTILITY",
               description = "The messaging type of message sends. Unset by default: when neither this option nor a "
-                            + "header nor the body sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility "
-                            + "template (message.template), and RESPONSE otherwise.")
+                      + "header nor the body sets one, it is MESSAGE_TAG if a tag is given, UTILITY for a utility "
+                      + "template (message.template), and RESPONSE otherwise.")
     private MessagingType messagingType;
 
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
               description = "The push notification type; left out of the request when unset (Meta then uses "
-                            + "REGULAR).")
+                      + "REGULAR).")
     private NotificationType notificationType;
 
     @UriParam(label = "producer",
               description = "The message tag, such as HUMAN_AGENT, CUSTOMER_FEEDBACK or NON_PROMOTIONAL_SUBSCRIPTION. "
-                            + "Any tag is passed on except the ones Meta retired, which are refused.")
+                      + "Any tag is passed on except the ones Meta retired, which are refused.")
     private String tag;
 
     @UriParam(label = "producer", defaultValue = DEFAULT_PLATFORM, enums = "MESSENGER,INSTAGRAM",
               description = "Where the messages go. INSTAGRAM applies Instagram's rules in validation: text at most "
-                            + "1000 bytes, HUMAN_AGENT the only tag, at most 10 images, and the like_heart and "
-                            + "MEDIA_SHARE attachment types. Set baseUri to graph.instagram.com for Instagram Login tokens.")
+                      + "1000 bytes, HUMAN_AGENT the only tag, at most 10 images, and the like_heart and "
+                      + "MEDIA_SHARE attachment types. Set baseUri to graph.instagram.com for Instagram Login tokens.")
     private Platform platform = Platform.valueOf(DEFAULT_PLATFORM);
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_VALIDATE,
               description = "Whether to check Meta's documented limits and rules before sending. A refused message "
-                            + "raises MessengerValidationException and is not sent.")
+                      + "raises MessengerValidationException and is not sent.")
     private boolean validate = DEFAULT_VALIDATE;
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_RATE_LIMIT,
               description = "The most messages per second to send from one Page (0 for no pacing). Sends over the "
-                            + "rate wait their turn without holding a thread.")
+                      + "rate wait their turn without holding a thread.")
     private double rateLimit = DEFAULT_RATE_LIMIT;
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_RATE_LIMIT_BACKOFF, javaType = "java.time.Duration",
               description = "How long to stop calling for a Page after Meta answers a rate-limit error without "
-                            + "suggesting a delay, in milliseconds (or a duration such as 1m). With a suggested delay "
-                            + "(estimated_time_to_regain_access) that delay is used. Sends for a paused Page fail at "
-                            + "once with MessengerRateLimitException; 0 turns pausing off.")
+                      + "suggesting a delay, in milliseconds (or a duration such as 1m). With a suggested delay "
+                      + "(estimated_time_to_regain_access) that delay is used. Sends for a paused Page fail at "
+                      + "once with MessengerRateLimitException; 0 turns pausing off.")
     private long rateLimitBackoff = DEFAULT_RATE_LIMIT_BACKOFF;
 
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for a connection to the Graph API, in milliseconds (or a duration "
-                            + "such as 5s).")
+                      + "such as 5s).")
     private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for the whole answer of one request, in milliseconds (or a duration "
-                            + "such as 30s). A send that times out fails with MessengerTransportException.")
+                      + "such as 30s). A send that times out fails with MessengerTransportException.")
     private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
     @UriParam(label = "advanced",
               description = "A MessengerErrorClassifier bean (such as #myRules) asked before the default rules which "
-                            + "exception class a Graph error answer gets; where it has no rule for the answer, the "
-                            + "default rules decide. Gives a new Meta error code its class without a new release.")
+                      + "exception class a Graph error answer gets; where it has no rule for the answer, the "
+                      + "default rules decide. Gives a new Meta error code its class without a new release.")
     private MessengerErrorClassifier errorClassifier;
 
     public MessengerSendConfiguration copy() {

@@ -17,22 +17,22 @@ public final class MessengerSendConstants {
     public static final String RECIPIENT_ID = "CamelMessengerRecipientId";
 
     @Metadata(label = "producer", description = "The user_ref of a person who opted in through the checkbox plugin: "
-                                                + "recipient.user_ref.",
+            + "recipient.user_ref.",
               javaType = "String")
     public static final String RECIPIENT_USER_REF = "CamelMessengerRecipientUserRef";
 
     @Metadata(label = "producer", description = "The recipient's phone number (customer matching): "
-                                                + "recipient.phone_number.",
+            + "recipient.phone_number.",
               javaType = "String")
     public static final String RECIPIENT_PHONE_NUMBER = "CamelMessengerRecipientPhoneNumber";
 
     @Metadata(label = "producer", description = "First name matched with the phone number recipient: "
-                                                + "recipient.name.first_name.",
+            + "recipient.name.first_name.",
               javaType = "String")
     public static final String RECIPIENT_FIRST_NAME = "CamelMessengerRecipientFirstName";
 
     @Metadata(label = "producer", description = "Last name matched with the phone number recipient: "
-                                                + "recipient.name.last_name.",
+            + "recipient.name.last_name.",
               javaType = "String")
     public static final String RECIPIENT_LAST_NAME = "CamelMessengerRecipientLastName";
 
@@ -45,10 +45,10 @@ public final class MessengerSendConstants {
     public static final String RECIPIENT_COMMENT_ID = "CamelMessengerRecipientCommentId";
 
     @Metadata(label = "producer", description = "A Marketing Messages subscriber token: "
-                                                + "recipient.notification_messages_token.",
+            + "recipient.notification_messages_token.",
               javaType = "String")
-    public static final String RECIPIENT_NOTIFICATION_MESSAGES_TOKEN
-            = "CamelMessengerRecipientNotificationMessagesToken";
+    public static final String RECIPIENT_NOTIFICATION_MESSAGES_TOKEN =
+            "CamelMessengerRecipientNotificationMessagesToken";
 
     @Metadata(label = "producer", description = "The messaging type: messaging_type.",
               javaType = "io.github.camelmessenger.send.model.MessagingType",
@@ -56,7 +56,7 @@ public final class MessengerSendConstants {
     public static final String MESSAGING_TYPE = "CamelMessengerMessagingType";
 
     @Metadata(label = "producer", description = "The message tag: tag. Without an explicit messaging type a tag "
-                                                + "means MESSAGE_TAG.",
+            + "means MESSAGE_TAG.",
               javaType = "String")
     public static final String TAG = "CamelMessengerTag";
 
@@ -66,7 +66,7 @@ public final class MessengerSendConstants {
     public static final String NOTIFICATION_TYPE = "CamelMessengerNotificationType";
 
     @Metadata(label = "producer", description = "Send this sender action instead of a message: sender_action. The "
-                                                + "body is ignored.",
+            + "body is ignored.",
               javaType = "io.github.camelmessenger.send.model.SenderAction",
               enums = "typing_on,typing_off,mark_seen,react,unreact")
     public static final String SENDER_ACTION = "CamelMessengerSenderAction";
@@ -76,49 +76,49 @@ public final class MessengerSendConstants {
     public static final String REPLY_TO = "CamelMessengerReplyTo";
 
     @Metadata(label = "producer", description = "Send as this persona: persona_id. Set to the new persona's id by "
-                                                + "createPersona; names the persona to delete for deletePersona.",
+            + "createPersona; names the persona to delete for deletePersona.",
               javaType = "String")
     public static final String PERSONA_ID = "CamelMessengerPersonaId";
 
     @Metadata(label = "producer", description = "The message to react to, or to remove the reaction from: "
-                                                + "payload.message_id of react and unreact.",
+            + "payload.message_id of react and unreact.",
               javaType = "String")
     public static final String REACTION_MESSAGE_ID = "CamelMessengerReactionMessageId";
 
     @Metadata(label = "producer", description = "The reaction (an emoji or a reaction name such as love): "
-                                                + "payload.reaction of react.",
+            + "payload.reaction of react.",
               javaType = "String")
     public static final String REACTION = "CamelMessengerReaction";
 
     @Metadata(label = "producer", description = "What to do: send (default), uploadAttachment, createPersona, "
-                                                + "listPersonas or deletePersona; overrides the operation option.",
+            + "listPersonas or deletePersona; overrides the operation option.",
               javaType = "io.github.camelmessenger.send.MessengerOperation",
               enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona")
     public static final String OPERATION = "CamelMessengerOperation";
 
     @Metadata(label = "producer", description = "The attachment type of a file body (image, audio, video, file); "
-                                                + "without it the content type decides. Bytes and streams are a file "
-                                                + "when it is set, or with CamelFileName and a binary Content-Type.",
+            + "without it the content type decides. Bytes and streams are a file "
+            + "when it is set, or with CamelFileName and a binary Content-Type.",
               javaType = "String")
     public static final String ATTACHMENT_TYPE = "CamelMessengerAttachmentType";
 
     @Metadata(label = "producer", description = "Whether Meta keeps a sent file for reuse (is_reusable); its "
-                                                + "attachment_id then comes back in CamelMessengerAttachmentId.",
+            + "attachment_id then comes back in CamelMessengerAttachmentId.",
               javaType = "Boolean")
     public static final String ATTACHMENT_REUSABLE = "CamelMessengerAttachmentReusable";
 
     @Metadata(label = "producer", description = "Set after a send: the message_id Meta answered (absent for sender "
-                                                + "actions).",
+            + "actions).",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelMessengerMessageId";
 
     @Metadata(label = "producer", description = "Set after a send: the attachment_id Meta answered for a reusable "
-                                                + "attachment.",
+            + "attachment.",
               javaType = "String")
     public static final String ATTACHMENT_ID = "CamelMessengerAttachmentId";
 
     @Metadata(label = "producer", description = "Set when a send fails: the simple name of the exception class, such "
-                                                + "as MessengerRecipientException.",
+            + "as MessengerRecipientException.",
               javaType = "String")
     public static final String FAILURE_CLASS = "CamelMessengerFailureClass";
 
@@ -131,17 +131,17 @@ public final class MessengerSendConstants {
     public static final String ERROR_SUBCODE = "CamelMessengerErrorSubcode";
 
     @Metadata(label = "producer", description = "Set when a send fails with a Graph error: Meta's fbtrace_id, for "
-                                                + "Meta's support.",
+            + "Meta's support.",
               javaType = "String")
     public static final String FBTRACE_ID = "CamelMessengerFbtraceId";
 
     @Metadata(label = "producer", description = "Set when a send fails: whether sending again later is sensible (rate "
-                                                + "limits and temporary failures).",
+            + "limits and temporary failures).",
               javaType = "Boolean")
     public static final String RETRIABLE = "CamelMessengerRetriable";
 
     @Metadata(label = "producer", description = "Set when a send fails and Meta suggested a delay (or the Page is "
-                                                + "paused): how long to wait, in milliseconds.",
+            + "paused): how long to wait, in milliseconds.",
               javaType = "Long")
     public static final String RETRY_AFTER = "CamelMessengerRetryAfter";
 

@@ -36,8 +36,8 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
 
     @UriParam(label = "producer",
               description = "The recipient's Page-scoped id (PSID), used when no recipient header (CamelMessengerRecipientId "
-                            + "and its siblings) and "
-                            + "no recipient in the body is given.")
+                      + "and its siblings) and "
+                      + "no recipient in the body is given.")
     private String recipientId;
 
     @UriParam(label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact",
@@ -50,10 +50,11 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
     @UriParam(label = "producer", defaultValue = "send",
               enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona",
               description = "What to do: send a message (default), upload an attachment for reuse, or create, list or "
-                            + "delete the Page's personas. The CamelMessengerOperation header overrides it.")
+                      + "delete the Page's personas. The CamelMessengerOperation header overrides it.")
     private MessengerOperation operation = MessengerOperation.send;
 
-    public MessengerSendEndpoint(String uri, MessengerSendComponent component, MessengerSendConfiguration configuration) {
+    public MessengerSendEndpoint(String uri, MessengerSendComponent component,
+                                 MessengerSendConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
     }
@@ -71,7 +72,7 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("messenger-send only sends; receive Messenger webhooks with an HTTP "
-                                                + "consumer such as platform-http");
+                + "consumer such as platform-http");
     }
 
     /** Checks the options a producer needs; a failure here fails the route's start. */
@@ -80,18 +81,20 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
         boolean perPage = c.getTokenProvider() != null || (c.getPageTokens() != null && !c.getPageTokens().isEmpty());
         if (!perPage && (c.getAccessToken() == null || c.getAccessToken().isBlank())) {
             throw new IllegalArgumentException("The option accessToken is required: set it on the endpoint or the "
-                                               + "messenger-send component (or pageToken.<pageId>, or a tokenProvider)");
+                    + "messenger-send component (or pageToken.<pageId>, or a tokenProvider)");
         }
         if (c.getApiVersion() == null || !API_VERSION.matcher(c.getApiVersion()).matches()) {
             throw new IllegalArgumentException("The option apiVersion must look like v24.0, not '" + c.getApiVersion()
-                                               + "'");
+                    + "'");
         }
-        if (c.getBaseUri() == null || !(c.getBaseUri().startsWith("https://") || c.getBaseUri().startsWith("http://"))) {
-            throw new IllegalArgumentException("The option baseUri must be an http(s) URI, not '" + c.getBaseUri() + "'");
+        if (c.getBaseUri() == null
+                || !(c.getBaseUri().startsWith("https://") || c.getBaseUri().startsWith("http://"))) {
+            throw new IllegalArgumentException(
+                    "The option baseUri must be an http(s) URI, not '" + c.getBaseUri() + "'");
         }
         if (c.getRateLimit() < 0 || Double.isNaN(c.getRateLimit()) || Double.isInfinite(c.getRateLimit())) {
             throw new IllegalArgumentException("The option rateLimit must be 0 (off) or a positive number of messages "
-                                               + "per second, not " + c.getRateLimit());
+                    + "per second, not " + c.getRateLimit());
         }
         if (c.getRateLimitBackoff() < 0) {
             throw new IllegalArgumentException("The option rateLimitBackoff must be 0 (no pause) or positive");

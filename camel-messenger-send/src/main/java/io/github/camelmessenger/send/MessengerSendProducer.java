@@ -107,7 +107,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         if (client == null) {
             return failSynchronously(exchange, callback, new MessengerValidationException(
                     MessengerSendConstants.PAGE_ID, "no access token for Page " + pageId + ": set accessToken, "
-                                                    + "pageToken." + pageId + " or a tokenProvider that knows it"));
+                            + "pageToken." + pageId + " or a tokenProvider that knows it"));
         }
         MessengerSendException paused = pausedFailure(pageId);
         if (paused != null) {
@@ -153,7 +153,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             return null;
         }
         return FailureKind.RATE_LIMIT.newException("Page " + pageId + " is paused after a rate-limit answer from Meta "
-                                                   + "for another " + left.toMillis() + " ms; no call was made",
+                + "for another " + left.toMillis() + " ms; no call was made",
                 new FailureDetails(0, null, null, left, null), null);
     }
 
@@ -191,16 +191,18 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
             call.onSuccess().accept(message, response);
         } catch (RuntimeException e) {
             // Meta accepted the call but its answer did not have the expected shape
-            MessengerHeaders.failed(exchange, FailureKind.TRANSPORT.newException("Meta's answer for page " + call.pageId()
-                    + " could not be read (" + e.getClass().getSimpleName() + "); the call itself succeeded",
-                    FailureDetails.NONE, e));
+            MessengerHeaders.failed(exchange,
+                    FailureKind.TRANSPORT.newException("Meta's answer for page " + call.pageId()
+                            + " could not be read (" + e.getClass().getSimpleName() + "); the call itself succeeded",
+                            FailureDetails.NONE, e));
         }
     }
 
     /** Meta: once limited, stop calling. The Page waits the suggested delay, or the backoff when none was given. */
     private void pauseAfterRateLimit(String pageId, Duration suggested) {
         Duration pause = suggested != null && !suggested.isZero()
-                ? suggested : Duration.ofMillis(getEndpoint().getConfiguration().getRateLimitBackoff());
+                ? suggested
+                : Duration.ofMillis(getEndpoint().getConfiguration().getRateLimitBackoff());
         if (!pause.isZero()) {
             component().pauses().pause(pageId, pause);
             LOG.warn("Meta rate-limited page {}; no calls for it for {} ms", pageId, pause.toMillis());
@@ -213,10 +215,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static MessengerSendException asSendException(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         return cause instanceof MessengerSendException e
                 ? e
                 : FailureKind.TRANSPORT.newException("Send API call failed: " + cause.getClass().getSimpleName()
-                                                     + ". Delivery is unknown", FailureDetails.NONE, cause);
+                        + ". Delivery is unknown", FailureDetails.NONE, cause);
     }
 }

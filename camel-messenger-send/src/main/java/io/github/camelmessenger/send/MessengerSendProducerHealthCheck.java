@@ -105,7 +105,8 @@ public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
         Map<String, CompletableFuture<JsonNode>> perPage = new TreeMap<>();
         try {
             main = hasAccessToken ? endpoint.createSendApiClient(accessToken).checkToken() : null;
-            pageTokens.forEach((pageId, token) -> perPage.put(pageId, endpoint.createSendApiClient(token).checkToken()));
+            pageTokens
+                    .forEach((pageId, token) -> perPage.put(pageId, endpoint.createSendApiClient(token).checkToken()));
         } catch (RuntimeException e) {
             // the component is not started (or no longer)
             return new Outcome(State.DOWN, "The token check could not be made (" + e.getClass().getSimpleName() + ")",
@@ -151,7 +152,8 @@ public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
             }
         }
         return problem == null
-                ? new Outcome(State.UP, null, details, true) : new Outcome(State.DOWN, problem, details, true);
+                ? new Outcome(State.UP, null, details, true)
+                : new Outcome(State.DOWN, problem, details, true);
     }
 
     /** The failure's (redacted) message, with its class and Meta's code as details under the prefix. */

@@ -39,7 +39,8 @@ final class RequestBodies {
     /** The request tree for a JSON body; the node itself is used, so pass a copy of what must not change. */
     static ObjectNode fromJsonObject(JsonNode node, String what, ObjectMapper mapper) {
         if (!node.isObject()) {
-            throw new MessengerValidationException("body", what + " body must be a JSON object, not " + node.getNodeType());
+            throw new MessengerValidationException("body",
+                    what + " body must be a JSON object, not " + node.getNodeType());
         }
         ObjectNode object = (ObjectNode) node;
         for (String key : FULL_REQUEST_KEYS) {

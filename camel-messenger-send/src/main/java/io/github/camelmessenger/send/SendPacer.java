@@ -39,7 +39,7 @@ final class SendPacer {
             scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
         } catch (RuntimeException rejected) {
             task.abort(new IllegalStateException("The messenger-send component is stopping; the paced send was not "
-                                                 + "made",
+                    + "made",
                     rejected));
         }
     }
@@ -62,14 +62,15 @@ final class SendPacer {
     void abortPending() {
         for (PendingSend task : pending) {
             task.abort(new IllegalStateException("The messenger-send component stopped before this paced send's "
-                                                 + "turn; it was not sent"));
+                    + "turn; it was not sent"));
         }
     }
 
     private final class PendingSend implements Runnable {
         private final Runnable send;
         private final Consumer<RuntimeException> abort;
-        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean claimed =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         PendingSend(Runnable send, Consumer<RuntimeException> abort) {
             this.send = send;

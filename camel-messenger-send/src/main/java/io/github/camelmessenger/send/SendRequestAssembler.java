@@ -86,7 +86,8 @@ final class SendRequestAssembler {
             putIfPresent(request, "reply_to", body.remove("reply_to"), () -> replyToFromHeader(in));
         }
         putIfPresent(request, "persona_id", body.remove("persona_id"),
-                () -> text(firstNonBlank(MessengerHeaders.text(in, MessengerSendConstants.PERSONA_ID), endpoint.getPersonaId())));
+                () -> text(firstNonBlank(MessengerHeaders.text(in, MessengerSendConstants.PERSONA_ID),
+                        endpoint.getPersonaId())));
         // anything else the body carries is passed on as it is
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             request.set(field.getKey(), field.getValue());
@@ -106,7 +107,7 @@ final class SendRequestAssembler {
         Object body = exchange.getMessage().getBody();
         if (body == null) {
             throw new MessengerValidationException("body", "empty: send text, a JSON object, a Map, or the model's "
-                                                           + "SendRequest or Message");
+                    + "SendRequest or Message");
         }
         if (body instanceof SendRequest request) {
             return mapper.valueToTree(request);
@@ -120,12 +121,13 @@ final class SendRequestAssembler {
         if (body instanceof Map<?, ?> map) {
             return RequestBodies.fromJsonObject(mapper.valueToTree(map), "a Map", mapper);
         }
-        String text = body instanceof String s ? s : exchange.getContext().getTypeConverter().convertTo(String.class,
-                exchange, body);
+        String text = body instanceof String s ? s
+                : exchange.getContext().getTypeConverter().convertTo(String.class,
+                        exchange, body);
         if (text == null) {
             throw new MessengerValidationException("body", "a " + body.getClass().getName() + " cannot be sent: send "
-                                                           + "text, a JSON object, a Map, or the model's SendRequest or "
-                                                           + "Message");
+                    + "text, a JSON object, a Map, or the model's SendRequest or "
+                    + "Message");
         }
         return RequestBodies.fromText(text, mapper);
     }
@@ -174,7 +176,8 @@ final class SendRequestAssembler {
             return null;
         }
         String messageId = MessengerHeaders.text(in, MessengerSendConstants.REACTION_MESSAGE_ID);
-        String reaction = action == SenderAction.REACT ? MessengerHeaders.text(in, MessengerSendConstants.REACTION) : null;
+        String reaction =
+                action == SenderAction.REACT ? MessengerHeaders.text(in, MessengerSendConstants.REACTION) : null;
         if (messageId == null && reaction == null) {
             return null;
         }

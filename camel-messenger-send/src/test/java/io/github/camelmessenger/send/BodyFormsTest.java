@@ -32,8 +32,9 @@ class BodyFormsTest extends MessengerSendTestSupport {
         Exchange exchange = send("Your order has shipped", TO_PSID);
 
         assertThat(exchange.getException()).isNull();
-        assertSent("""
-                {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"Your order has shipped"}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"Your order has shipped"}}""");
         assertThat(exchange.getMessage().getBody())
                 .isEqualTo(new SendResponse("1254477777772919", "m_AG5Hz2Uq7tuwNEhX", null));
         assertThat(exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID)).isEqualTo("m_AG5Hz2Uq7tuwNEhX");
@@ -61,9 +62,10 @@ class BodyFormsTest extends MessengerSendTestSupport {
                 {"text":"Pick a colour","quick_replies":[{"content_type":"text","title":"Red","payload":"RED"}]}""",
                 TO_PSID);
 
-        assertSent("""
-                {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE",
-                 "message":{"text":"Pick a colour","quick_replies":[{"content_type":"text","title":"Red","payload":"RED"}]}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE",
+                         "message":{"text":"Pick a colour","quick_replies":[{"content_type":"text","title":"Red","payload":"RED"}]}}""");
     }
 
     @Test
@@ -73,8 +75,9 @@ class BodyFormsTest extends MessengerSendTestSupport {
                 Map.of(MessengerSendConstants.RECIPIENT_ID, "header-loses",
                         MessengerSendConstants.MESSAGING_TYPE, "RESPONSE"));
 
-        assertSent("""
-                {"recipient":{"id":"99"},"messaging_type":"UPDATE","message":{"text":"hi"},"notification_type":"NO_PUSH"}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"99"},"messaging_type":"UPDATE","message":{"text":"hi"},"notification_type":"NO_PUSH"}""");
     }
 
     @Test
@@ -131,8 +134,9 @@ class BodyFormsTest extends MessengerSendTestSupport {
 
         send(message, TO_PSID);
 
-        assertSent("""
-                {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"node","metadata":"m-1"}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"node","metadata":"m-1"}}""");
         assertThat(message).isEqualTo(before);
     }
 
@@ -157,11 +161,12 @@ class BodyFormsTest extends MessengerSendTestSupport {
 
         send(message, TO_PSID);
 
-        assertSent("""
-                {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"Share your contact?",
-                 "quick_replies":[{"content_type":"text","title":"Yes","payload":"YES","image_url":"https://example.com/y.png"},
-                                  {"content_type":"user_email"},{"content_type":"user_phone_number"}],
-                 "metadata":"crm-123"}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"2718281828"},"messaging_type":"RESPONSE","message":{"text":"Share your contact?",
+                         "quick_replies":[{"content_type":"text","title":"Yes","payload":"YES","image_url":"https://example.com/y.png"},
+                                          {"content_type":"user_email"},{"content_type":"user_phone_number"}],
+                         "metadata":"crm-123"}}""");
     }
 
     @Test

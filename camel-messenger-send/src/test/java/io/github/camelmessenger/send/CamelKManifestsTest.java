@@ -41,9 +41,10 @@ class CamelKManifestsTest extends MessengerSendTestSupport {
 
         runUntilOneRequest(spec.get("flows"), properties);
 
-        assertSent("/v24.0/me/messages", """
-                {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped",
-                 "quick_replies":[{"content_type":"text","title":"Track it","payload":"TRACK"}]}}""");
+        assertSent("/v24.0/me/messages",
+                """
+                        {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped",
+                         "quick_replies":[{"content_type":"text","title":"Track it","payload":"TRACK"}]}}""");
     }
 
     @Test
@@ -67,8 +68,9 @@ class CamelKManifestsTest extends MessengerSendTestSupport {
         from.put("steps", steps);
         runUntilOneRequest(List.of(Map.of("route", Map.of("id", "pipe", "from", from))), Map.of());
 
-        assertSent("/v24.0/me/messages", """
-                {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped"}}""");
+        assertSent("/v24.0/me/messages",
+                """
+                        {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped"}}""");
     }
 
     /** Runs the routes under camel-main, with the secret Camel K would mount, until the stand-in got a request. */

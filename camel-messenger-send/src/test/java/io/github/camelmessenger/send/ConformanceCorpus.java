@@ -89,7 +89,7 @@ final class ConformanceCorpus {
             return Files.isRegularFile(file)
                     ? new Located(file, null)
                     : new Located(null, "conformance corpus absent: system property " + DIR_PROPERTY + "="
-                                        + configured + " has no " + fileName);
+                            + configured + " has no " + fileName);
         }
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
@@ -99,7 +99,7 @@ final class ConformanceCorpus {
             }
         }
         return new Located(null, "conformance corpus absent: no " + RELATIVE_DIR + "/" + fileName + " in " + start
-                                 + " or any parent directory (set -D" + DIR_PROPERTY + "=<dir> to point at it)");
+                + " or any parent directory (set -D" + DIR_PROPERTY + "=<dir> to point at it)");
     }
 
     /** Lower-case hex HMAC-SHA256 (key = secret, message = data), computed here independently of the component. */
@@ -121,7 +121,9 @@ final class ConformanceCorpus {
     // ----------------------------------------------------------------------------------------------------------------
     // the Send API cases (send-cases.jsonl): reading and classifying
 
-    enum Kind { OUT_OF_SCOPE, RETIRED, CURRENT }
+    enum Kind {
+        OUT_OF_SCOPE, RETIRED, CURRENT
+    }
 
     /**
      * What a case is and why. For OUT_OF_SCOPE, {@code reason} is the category (counted in summaries) and
@@ -231,7 +233,7 @@ final class ConformanceCorpus {
         // (a) out of scope for this component version
         if (features.contains("instagram") || host.equals("graph.instagram.com")) {
             return outOfScope("Instagram messaging (later issue)", "host " + (host.isEmpty() ? "-" : host)
-                                                                   + ", endpoint " + endpoint);
+                    + ", endpoint " + endpoint);
         }
         if (!SEND_API_ENDPOINTS.contains(endpoint)) {
             return outOfScope(endpointCategory(endpoint), "endpoint " + endpoint);
@@ -268,13 +270,14 @@ final class ConformanceCorpus {
             return retired("retired template " + templateType,
                     new RefusedField("template_type", f -> f.endsWith("template_type")));
         }
-        if (containsArrayItem(request, "buttons", "type", "element_share") || features.contains("button:element_share")) {
+        if (containsArrayItem(request, "buttons", "type", "element_share")
+                || features.contains("button:element_share")) {
             Pattern buttonType = Pattern.compile(".*buttons\\[\\d+]\\.type");
             return retired("retired button element_share",
                     new RefusedField("buttons[i].type", f -> buttonType.matcher(f).matches()));
         }
         if (containsArrayItem(request, "quick_replies", "content_type", "location")
-            || features.contains("quick_replies:location")) {
+                || features.contains("quick_replies:location")) {
             Pattern replyType = Pattern.compile(".*quick_replies\\[\\d+]\\.content_type");
             return retired("retired quick reply location",
                     new RefusedField("quick_replies[i].content_type", f -> replyType.matcher(f).matches()));

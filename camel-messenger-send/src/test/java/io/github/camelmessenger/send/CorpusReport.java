@@ -126,7 +126,8 @@ final class CorpusReport {
      * test, and the summary will say why nothing ran.
      */
     Stream<DynamicTest> dynamicTests(String fileName, Set<String> outOfScopeScopes,
-                                     Function<List<Case>, List<DynamicTest>> tests) throws IOException {
+                                     Function<List<Case>, List<DynamicTest>> tests)
+            throws IOException {
         ConformanceCorpus.Located corpus = ConformanceCorpus.locate(fileName);
         if (!corpus.present()) {
             absentReason = corpus.absentReason();

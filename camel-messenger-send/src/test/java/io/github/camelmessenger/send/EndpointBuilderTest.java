@@ -118,7 +118,8 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
         assertThat(methods).containsAll(options);
         assertThat(options).hasSizeGreaterThanOrEqualTo(16);
         // the options labelled advanced are on advanced(), the others on the builder itself
-        assertThat(setters(MessengerSendEndpointBuilder.class)).containsAll(basic).doesNotContainAnyElementsOf(advanced);
+        assertThat(setters(MessengerSendEndpointBuilder.class)).containsAll(basic)
+                .doesNotContainAnyElementsOf(advanced);
         assertThat(setters(AdvancedMessengerSendEndpointBuilder.class)).containsAll(advanced)
                 .doesNotContainAnyElementsOf(basic);
         assertThat(advanced).contains("baseUri", "requestTimeout");
@@ -131,10 +132,10 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
 
         assertThat(advanced.basic()).isSameAs(builder);
         assertThat(builder.getRawUri()).isEqualTo("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN
-                                                  + ")&apiVersion=RAW(v23.0)");
+                + ")&apiVersion=RAW(v23.0)");
         // printing the builder masks the secret options
         assertThat(builder.toString()).isEqualTo("messenger-send:" + PAGE_ID
-                                                 + "?accessToken=xxxxxx&apiVersion=RAW(v23.0)");
+                + "?accessToken=xxxxxx&apiVersion=RAW(v23.0)");
         assertThat(messengerSend(PAGE_ID).pageToken("42", "secret-42").toString())
                 .isEqualTo("messenger-send:" + PAGE_ID + "?pageToken.42=xxxxxx");
     }
@@ -144,8 +145,9 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
         String source = Files.readString(Path.of(
                 "src/generated/java/io/github/camelmessenger/send/dsl/MessengerSendEndpointBuilderFactory.java"),
                 StandardCharsets.UTF_8);
-        String apiVersion = source.substring(source.indexOf("/**", source.indexOf("default MessengerSendEndpointBuilder basic()")),
-                source.indexOf("AdvancedMessengerSendEndpointBuilder apiVersion(String apiVersion)"));
+        String apiVersion =
+                source.substring(source.indexOf("/**", source.indexOf("default MessengerSendEndpointBuilder basic()")),
+                        source.indexOf("AdvancedMessengerSendEndpointBuilder apiVersion(String apiVersion)"));
         apiVersion = apiVersion.substring(apiVersion.lastIndexOf("/**"));
 
         assertThat(apiVersion).contains("The Graph API version, such as v24.0.",
@@ -192,7 +194,8 @@ class EndpointBuilderTest extends MessengerSendTestSupport {
 
         assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer provided-" + PAGE_ID);
         MessengerSendEndpoint endpoint = context.getEndpoints().stream()
-                .filter(e -> e instanceof MessengerSendEndpoint m && m.getConfiguration().getTokenProvider() == provider)
+                .filter(e -> e instanceof MessengerSendEndpoint m
+                        && m.getConfiguration().getTokenProvider() == provider)
                 .map(MessengerSendEndpoint.class::cast).findFirst().orElseThrow();
         assertThat(endpoint.getConfiguration().getAccessToken()).isNull();
     }

@@ -55,7 +55,8 @@ class ErrorCasesConformanceTest extends MessengerSendTestSupport {
         List<String> lines = Files.readAllLines(corpus.file(), StandardCharsets.UTF_8);
         return IntStream.range(0, lines.size())
                 .filter(i -> !lines.get(i).isBlank())
-                .mapToObj(i -> DynamicTest.dynamicTest(displayName(i + 1, lines.get(i)), () -> check(i + 1, lines.get(i))));
+                .mapToObj(i -> DynamicTest.dynamicTest(displayName(i + 1, lines.get(i)),
+                        () -> check(i + 1, lines.get(i))));
     }
 
     @AfterAll
@@ -88,7 +89,8 @@ class ErrorCasesConformanceTest extends MessengerSendTestSupport {
         Integer code = intField(error, "code");
         Integer subcode = intField(error, "error_subcode");
         Boolean isTransient = error != null && error.path("is_transient").isBoolean()
-                ? error.get("is_transient").asBoolean() : null;
+                ? error.get("is_transient").asBoolean()
+                : null;
         Class<? extends MessengerSendException> expected = Contract.expectedClass(code, subcode, isTransient, status);
 
         assertThat(exchange.getException()).as("line %d: %s", lineNo, testCase.path("case").asText())
@@ -179,8 +181,9 @@ class ErrorCasesConformanceTest extends MessengerSendTestSupport {
     private static String displayName(int lineNo, String line) {
         try {
             JsonNode testCase = JSON.readTree(line);
-            return "line " + lineNo + ": " + testCase.path("case").asText("?") + " [" + testCase.path("source").asText("?")
-                   + "]";
+            return "line " + lineNo + ": " + testCase.path("case").asText("?") + " ["
+                    + testCase.path("source").asText("?")
+                    + "]";
         } catch (IOException e) {
             return "line " + lineNo + ": (not JSON)";
         }

@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ErrorClassificationTest extends MessengerSendTestSupport {
 
-    private static final Map<String, Object> TO_RECIPIENT = Map.of(MessengerSendConstants.RECIPIENT_ID, "1254477777772919");
+    private static final Map<String, Object> TO_RECIPIENT =
+            Map.of(MessengerSendConstants.RECIPIENT_ID, "1254477777772919");
 
     /** The route's own rules: one for a code the default rules do not know, one for a subcode read otherwise. */
     @BindToRegistry("myRules")
@@ -64,8 +65,8 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
 
     /** The example of Meta's rate-limiting page: 7 minutes to wait. */
     private static final String BUC_7_MINUTES = "{\"" + PAGE_ID + "\":[{\"type\":\"messenger\",\"call_count\":100,"
-                                                + "\"total_cputime\":30,\"total_time\":40,"
-                                                + "\"estimated_time_to_regain_access\":7}]}";
+            + "\"total_cputime\":30,\"total_time\":40,"
+            + "\"estimated_time_to_regain_access\":7}]}";
 
     // ---------------------------------------------------------------------------------------------------------------
     // the classification table: Meta's answer and the exception class it becomes
@@ -76,61 +77,63 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
      * sends them, error_user_title and error_user_msg. Status 200: peers' stubs answer errors with 200.
      */
     @ParameterizedTest(name = "HTTP {0} code {1}/{2} is_transient={3} -> {4}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "-", textBlock = """
-            # status | code   | subcode | is_transient | expected       | retriable | type                 | message | error_user_title | error_user_msg
-            # rate limits: retry later, slower
-              400    | 4      | -       | true         | RateLimit      | true      | OAuthException       | (#4) Application request limit reached
-              400    | 17     | 2446079 | -            | RateLimit      | true      | OAuthException       | (#17) User request limit reached
-              400    | 32     | -       | -            | RateLimit      | true      | OAuthException       | (#32) Page request limit reached
-              400    | 613    | -       | -            | RateLimit      | true      | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
-              400    | 80001  | -       | -            | RateLimit      | true      | OAuthException       | (#80001) There have been too many calls to this Page account. Wait a bit and try again.
-              400    | 80006  | -       | -            | RateLimit      | true      | OAuthException       | (#80006) There have been too many messages sent to this user. Please wait a while and try again. | Too many messages | Wait a while before you send more messages to this person.
-              200    | 613    | -       | -            | RateLimit      | true      | FacebookApiException | Calls to this API have exceeded the rate limit
-            # passing failures: retry with backoff; is_transient, then HTTP 5xx, decide for a code the table does not know
-              500    | 1200   | -       | -            | Temporary      | true      | FacebookApiException | Temporary send message failure. Please try again later.
-              500    | 2      | -       | true         | Temporary      | true      | OAuthException       | An unexpected error has occurred. Please retry your request later.
-              500    | 1      | 99      | -            | Temporary      | true      | OAuthException       | An unknown error has occurred.
-              400    | 341    | -       | -            | Temporary      | true      | OAuthException       | (#341) Application limit reached
-              400    | 100    | 2018321 | -            | Temporary      | true      | OAuthException       | (#100) Temporary failure
-              400    | 131000 | -       | true         | Temporary      | true      | OAuthException       | Something went wrong
-              503    | 131000 | -       | false        | Temporary      | true      | OAuthException       | Something went wrong
-              200    | 1200   | -       | -            | Temporary      | true      | FacebookApiException | Temporary send message failure. Please try again later.
-            # recipient unknown, blocked or unavailable: drop or flag the recipient
-              400    | 551    | -       | -            | Recipient      | false     | OAuthException       | (#551) This person isn't available right now.
-              400    | 551    | 1545041 | -            | Recipient      | false     | OAuthException       | (#551) This person isn't available right now. | Message Not Sent | This person isn't available right now.
-              400    | 100    | 2018001 | -            | Recipient      | false     | OAuthException       | (#100) No matching user found
-              400    | 10     | 2018108 | -            | Recipient      | false     | OAuthException       | (#10) This person isn't receiving messages from you right now.
-              403    | 200    | 1545041 | -            | Recipient      | false     | OAuthException       | (#200) Message Not Sent: This person isn't receiving messages from you right now.
-              200    | 100    | 2018001 | -            | Recipient      | false     | FacebookApiException | No matching user found.
-            # messaging window, tags, restricted Page (613 with these subcodes is final, not a rate limit): give up or change type
-              400    | 10     | 2018278 | -            | Policy         | false     | OAuthException       | (#10) This message is sent outside of allowed window. | Message Not Sent | This message was sent outside the allowed window.
-              400    | 10     | 2018065 | -            | Policy         | false     | OAuthException       | (#10) This message is sent outside of allowed window. You need page_messaging_subscriptions permission to be able to do it.
-              400    | 10     | 2534022 | -            | Policy         | false     | OAuthException       | (#10) Message tag not allowed for this Page.
-              403    | 10     | 1893063 | -            | Policy         | false     | OAuthException       | (#10) This Page is temporarily restricted from sending messages.
-              400    | 613    | 2018338 | -            | Policy         | false     | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
-              400    | 613    | 1893016 | -            | Policy         | false     | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
-              200    | 10     | 2018065 | -            | Policy         | false     | FacebookApiException | This message is sent outside of allowed window.
-            # token and permissions: alert an operator
-              400    | 190    | 463     | -            | Authorization  | false     | OAuthException       | Error validating access token: Session has expired on Friday, 20-Nov-26 09:00:00 PST. | Session expired | Your session has expired. Please log in again.
-              401    | 190    | -       | -            | Authorization  | false     | OAuthException       | Invalid OAuth access token.
-              400    | 3      | -       | -            | Authorization  | false     | OAuthException       | (#3) Application does not have the capability to make this API call.
-              403    | 10     | -       | -            | Authorization  | false     | OAuthException       | (#10) Application does not have permission for this action
-              401    | 102    | -       | -            | Authorization  | false     | OAuthException       | Session key invalid or no longer valid
-              403    | 200    | -       | -            | Authorization  | false     | OAuthException       | (#200) Requires pages_messaging permission to manage the object
-              403    | 200    | 2018028 | -            | Authorization  | false     | OAuthException       | (#200) Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.
-              403    | 230    | -       | -            | Authorization  | false     | OAuthException       | (#230) Requires pages_messaging permission to manage the object
-              200    | 190    | -       | -            | Authorization  | false     | FacebookApiException | Invalid OAuth access token.
-            # invalid requests, and a code the table does not know answered with a 4xx: dead-letter
-              400    | 100    | -       | -            | InvalidRequest | false     | OAuthException       | (#100) Param recipient[id] must be a valid ID string (e.g., "123")
-              400    | 100    | 2018014 | -            | InvalidRequest | false     | OAuthException       | (#100) Only one of message or sender_action may be provided
-              400    | 100    | 2018005 | -            | InvalidRequest | false     | OAuthException       | (#100) Incorrect number of files uploaded. Must upload exactly one file.
-              400    | 100    | 2018109 | -            | InvalidRequest | false     | OAuthException       | (#100) Attachment size exceeds allowable limit | Attachment too large | The attachment is larger than the allowed size.
-              400    | 100    | 2018047 | -            | InvalidRequest | false     | OAuthException       | (#100) Upload attachment failure.
-              400    | 10303  | -       | -            | InvalidRequest | false     | FacebookApiException | Invalid account_linking_token
-            # invalid JSON reply: delivery unknown, a retry may send twice
-              500    | 1      | 1357046 | -            | Transport      | false     | OAuthException       | (#1) Received Invalid JSON reply.""")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "-",
+               textBlock = """
+                       # status | code   | subcode | is_transient | expected       | retriable | type                 | message | error_user_title | error_user_msg
+                       # rate limits: retry later, slower
+                         400    | 4      | -       | true         | RateLimit      | true      | OAuthException       | (#4) Application request limit reached
+                         400    | 17     | 2446079 | -            | RateLimit      | true      | OAuthException       | (#17) User request limit reached
+                         400    | 32     | -       | -            | RateLimit      | true      | OAuthException       | (#32) Page request limit reached
+                         400    | 613    | -       | -            | RateLimit      | true      | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
+                         400    | 80001  | -       | -            | RateLimit      | true      | OAuthException       | (#80001) There have been too many calls to this Page account. Wait a bit and try again.
+                         400    | 80006  | -       | -            | RateLimit      | true      | OAuthException       | (#80006) There have been too many messages sent to this user. Please wait a while and try again. | Too many messages | Wait a while before you send more messages to this person.
+                         200    | 613    | -       | -            | RateLimit      | true      | FacebookApiException | Calls to this API have exceeded the rate limit
+                       # passing failures: retry with backoff; is_transient, then HTTP 5xx, decide for a code the table does not know
+                         500    | 1200   | -       | -            | Temporary      | true      | FacebookApiException | Temporary send message failure. Please try again later.
+                         500    | 2      | -       | true         | Temporary      | true      | OAuthException       | An unexpected error has occurred. Please retry your request later.
+                         500    | 1      | 99      | -            | Temporary      | true      | OAuthException       | An unknown error has occurred.
+                         400    | 341    | -       | -            | Temporary      | true      | OAuthException       | (#341) Application limit reached
+                         400    | 100    | 2018321 | -            | Temporary      | true      | OAuthException       | (#100) Temporary failure
+                         400    | 131000 | -       | true         | Temporary      | true      | OAuthException       | Something went wrong
+                         503    | 131000 | -       | false        | Temporary      | true      | OAuthException       | Something went wrong
+                         200    | 1200   | -       | -            | Temporary      | true      | FacebookApiException | Temporary send message failure. Please try again later.
+                       # recipient unknown, blocked or unavailable: drop or flag the recipient
+                         400    | 551    | -       | -            | Recipient      | false     | OAuthException       | (#551) This person isn't available right now.
+                         400    | 551    | 1545041 | -            | Recipient      | false     | OAuthException       | (#551) This person isn't available right now. | Message Not Sent | This person isn't available right now.
+                         400    | 100    | 2018001 | -            | Recipient      | false     | OAuthException       | (#100) No matching user found
+                         400    | 10     | 2018108 | -            | Recipient      | false     | OAuthException       | (#10) This person isn't receiving messages from you right now.
+                         403    | 200    | 1545041 | -            | Recipient      | false     | OAuthException       | (#200) Message Not Sent: This person isn't receiving messages from you right now.
+                         200    | 100    | 2018001 | -            | Recipient      | false     | FacebookApiException | No matching user found.
+                       # messaging window, tags, restricted Page (613 with these subcodes is final, not a rate limit): give up or change type
+                         400    | 10     | 2018278 | -            | Policy         | false     | OAuthException       | (#10) This message is sent outside of allowed window. | Message Not Sent | This message was sent outside the allowed window.
+                         400    | 10     | 2018065 | -            | Policy         | false     | OAuthException       | (#10) This message is sent outside of allowed window. You need page_messaging_subscriptions permission to be able to do it.
+                         400    | 10     | 2534022 | -            | Policy         | false     | OAuthException       | (#10) Message tag not allowed for this Page.
+                         403    | 10     | 1893063 | -            | Policy         | false     | OAuthException       | (#10) This Page is temporarily restricted from sending messages.
+                         400    | 613    | 2018338 | -            | Policy         | false     | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
+                         400    | 613    | 1893016 | -            | Policy         | false     | OAuthException       | (#613) Calls to this api have exceeded the rate limit.
+                         200    | 10     | 2018065 | -            | Policy         | false     | FacebookApiException | This message is sent outside of allowed window.
+                       # token and permissions: alert an operator
+                         400    | 190    | 463     | -            | Authorization  | false     | OAuthException       | Error validating access token: Session has expired on Friday, 20-Nov-26 09:00:00 PST. | Session expired | Your session has expired. Please log in again.
+                         401    | 190    | -       | -            | Authorization  | false     | OAuthException       | Invalid OAuth access token.
+                         400    | 3      | -       | -            | Authorization  | false     | OAuthException       | (#3) Application does not have the capability to make this API call.
+                         403    | 10     | -       | -            | Authorization  | false     | OAuthException       | (#10) Application does not have permission for this action
+                         401    | 102    | -       | -            | Authorization  | false     | OAuthException       | Session key invalid or no longer valid
+                         403    | 200    | -       | -            | Authorization  | false     | OAuthException       | (#200) Requires pages_messaging permission to manage the object
+                         403    | 200    | 2018028 | -            | Authorization  | false     | OAuthException       | (#200) Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.
+                         403    | 230    | -       | -            | Authorization  | false     | OAuthException       | (#230) Requires pages_messaging permission to manage the object
+                         200    | 190    | -       | -            | Authorization  | false     | FacebookApiException | Invalid OAuth access token.
+                       # invalid requests, and a code the table does not know answered with a 4xx: dead-letter
+                         400    | 100    | -       | -            | InvalidRequest | false     | OAuthException       | (#100) Param recipient[id] must be a valid ID string (e.g., "123")
+                         400    | 100    | 2018014 | -            | InvalidRequest | false     | OAuthException       | (#100) Only one of message or sender_action may be provided
+                         400    | 100    | 2018005 | -            | InvalidRequest | false     | OAuthException       | (#100) Incorrect number of files uploaded. Must upload exactly one file.
+                         400    | 100    | 2018109 | -            | InvalidRequest | false     | OAuthException       | (#100) Attachment size exceeds allowable limit | Attachment too large | The attachment is larger than the allowed size.
+                         400    | 100    | 2018047 | -            | InvalidRequest | false     | OAuthException       | (#100) Upload attachment failure.
+                         400    | 10303  | -       | -            | InvalidRequest | false     | FacebookApiException | Invalid account_linking_token
+                       # invalid JSON reply: delivery unknown, a retry may send twice
+                         500    | 1      | 1357046 | -            | Transport      | false     | OAuthException       | (#1) Received Invalid JSON reply.""")
     void classifies(int status, int code, Integer subcode, Boolean isTransient, String expected, boolean retriable,
-                    String type, String message, ArgumentsAccessor row) throws Exception {
+                    String type, String message, ArgumentsAccessor row)
+            throws Exception {
         Answer answer = error(code, type, message).status(status);
         if (subcode != null) {
             answer = answer.subcode(subcode);
@@ -292,11 +295,11 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
     @Test
     void theLongestEstimateOfSeveralWins() {
         String header = "{\"" + PAGE_ID + "\":[{\"type\":\"messenger\",\"call_count\":95,\"total_cputime\":10,"
-                        + "\"total_time\":12,\"estimated_time_to_regain_access\":3},"
-                        + "{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":60,\"total_time\":70,"
-                        + "\"estimated_time_to_regain_access\":12}],"
-                        + "\"998877665544\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":1,"
-                        + "\"total_time\":1,\"estimated_time_to_regain_access\":5}]}";
+                + "\"total_time\":12,\"estimated_time_to_regain_access\":3},"
+                + "{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":60,\"total_time\":70,"
+                + "\"estimated_time_to_regain_access\":12}],"
+                + "\"998877665544\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":1,"
+                + "\"total_time\":1,\"estimated_time_to_regain_access\":5}]}";
         Answer answer = error(80001, "OAuthException", "(#80001) There have been too many calls to this Page account.");
         MessengerSendException e = failsWith(answer, header, MessengerRateLimitException.class);
         assertThat(e.getRetryAfter()).isEqualTo(Duration.ofMinutes(12));
@@ -309,7 +312,8 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
             "not json",
             "{\"" + PAGE_ID + "\":[{\"type\":\"messenger\",",
             "[7]",
-            "{\"" + PAGE_ID + "\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":30,\"total_time\":40}]}",
+            "{\"" + PAGE_ID
+                    + "\":[{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":30,\"total_time\":40}]}",
             "{\"" + PAGE_ID + "\":[{\"type\":\"messenger\",\"estimated_time_to_regain_access\":\"soon\"}]}" })
     void noEstimateWithoutAReadableHeader(String header) {
         Answer answer = error(613, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.");
@@ -455,7 +459,7 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
         public String toString() {
             Object subcode = error.get("error_subcode");
             return "HTTP " + status + " code " + error.get("code") + (subcode == null ? "" : "/" + subcode)
-                   + (error.containsKey("is_transient") ? " is_transient=" + error.get("is_transient") : "");
+                    + (error.containsKey("is_transient") ? " is_transient=" + error.get("is_transient") : "");
         }
     }
 }

@@ -81,7 +81,8 @@ class ErrorRoutingTest extends MessengerSendTestSupport {
     @Test
     void aRateLimitedPageIsRetriedOnlyAfterItsPause() throws Exception {
         routeWith(new MessengerErrorRouting("mock:dead").redeliveryDelay(20), "rateLimitBackoff=700");
-        answersInTurn(aResponse().withStatus(400).withBody(RATE_LIMITED), aResponse().withStatus(200).withBody(OK_BODY));
+        answersInTurn(aResponse().withStatus(400).withBody(RATE_LIMITED),
+                aResponse().withStatus(200).withBody(OK_BODY));
 
         Exchange exchange = send("hello", TO_PSID);
 
@@ -194,7 +195,8 @@ class ErrorRoutingTest extends MessengerSendTestSupport {
         context.getPropertiesComponent().addInitialProperty("test.baseUri", baseUri());
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "classpath:messenger-send/error-routing.camel.yaml"),
-                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/send-with-error-routing.camel.yaml"));
+                ResourceHelper.resolveMandatoryResource(context,
+                        "classpath:routes/send-with-error-routing.camel.yaml"));
         answersInTurn(aResponse().withStatus(503).withBody("busy"), aResponse().withStatus(200).withBody(OK_BODY),
                 aResponse().withStatus(400).withBody(RECIPIENT_GONE));
         MockEndpoint dead = getMockEndpoint("mock:dead");

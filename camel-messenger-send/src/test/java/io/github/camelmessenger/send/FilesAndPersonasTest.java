@@ -64,7 +64,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         assertThat(parts.keySet()).containsExactlyInAnyOrder("recipient", "messaging_type", "message", "filedata");
         assertThat(json(text(parts.get("recipient")))).isEqualTo(json("{\"id\":\"1254477777772919\"}"));
         assertThat(text(parts.get("messaging_type"))).isEqualTo("RESPONSE");
-        assertThat(json(text(parts.get("message")))).isEqualTo(json("{\"attachment\":{\"type\":\"image\",\"payload\":{}}}"));
+        assertThat(json(text(parts.get("message"))))
+                .isEqualTo(json("{\"attachment\":{\"type\":\"image\",\"payload\":{}}}"));
         Request.Part file = parts.get("filedata");
         assertThat(file.getFileName()).isEqualTo("receipt.png");
         assertThat(file.getHeader("Content-Type").firstValue()).isEqualTo("image/png");
@@ -85,7 +86,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         assertThat(exchange.getException()).isNull();
         Map<String, Request.Part> parts = parts(onlyRequest());
-        assertThat(parts.keySet()).containsExactlyInAnyOrder("recipient", "messaging_type", "tag", "message", "filedata");
+        assertThat(parts.keySet()).containsExactlyInAnyOrder("recipient", "messaging_type", "tag", "message",
+                "filedata");
         assertThat(text(parts.get("messaging_type"))).isEqualTo("MESSAGE_TAG");
         assertThat(text(parts.get("tag"))).isEqualTo("HUMAN_AGENT");
         assertThat(json(text(parts.get("message"))))
@@ -97,7 +99,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
     @Test
     void bytesWithoutAnAttachmentTypeAreStillAMessage() {
-        send("{\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8), Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
+        send("{\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
 
         assertSent("{\"recipient\":{\"id\":\"42\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"hello\"}}");
     }
@@ -135,7 +138,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertSent("/v24.0/" + PAGE_ID + "/message_attachments", "{\"message\":{\"attachment\":{\"type\":\"image\","
-                   + "\"payload\":{\"url\":\"https://cdn.example.com/img/logo.png?v=3\",\"is_reusable\":true}}}}");
+                + "\"payload\":{\"url\":\"https://cdn.example.com/img/logo.png?v=3\",\"is_reusable\":true}}}}");
         assertThat(exchange.getMessage().getHeader(MessengerSendConstants.ATTACHMENT_ID)).isEqualTo("1857777774821032");
         assertThat(exchange.getMessage().getBody(SendResponse.class).attachmentId()).isEqualTo("1857777774821032");
     }
@@ -193,11 +196,14 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         sendTo(uri("operation=createPersona"), Map.of("name", "Bo", "profile_picture_url", "https://x.example/b.png"),
                 Map.of());
-        Exchange nameless = sendTo(uri("operation=createPersona"), "{\"profile_picture_url\":\"https://x.example/c.png\"}",
-                Map.of());
+        Exchange nameless =
+                sendTo(uri("operation=createPersona"), "{\"profile_picture_url\":\"https://x.example/c.png\"}",
+                        Map.of());
 
-        assertSent("/v24.0/" + PAGE_ID + "/personas", "{\"name\":\"Bo\",\"profile_picture_url\":\"https://x.example/b.png\"}");
-        assertThat(nameless.getException()).isInstanceOf(MessengerValidationException.class).hasMessageContaining("name");
+        assertSent("/v24.0/" + PAGE_ID + "/personas",
+                "{\"name\":\"Bo\",\"profile_picture_url\":\"https://x.example/b.png\"}");
+        assertThat(nameless.getException()).isInstanceOf(MessengerValidationException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
@@ -206,8 +212,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas"))
                 .willReturn(okJson(
                         "{\"data\":[{\"name\":\"Ana\",\"profile_picture_url\":\"https://x.example/a.png\",\"id\":\"1\"},"
-                        + "{\"name\":\"Bo\",\"profile_picture_url\":\"https://x.example/b.png\",\"id\":\"2\"}],"
-                        + "\"paging\":{\"cursors\":{\"before\":\"QVFI\",\"after\":\"QVFJ\"}}}")));
+                                + "{\"name\":\"Bo\",\"profile_picture_url\":\"https://x.example/b.png\",\"id\":\"2\"}],"
+                                + "\"paging\":{\"cursors\":{\"before\":\"QVFI\",\"after\":\"QVFJ\"}}}")));
 
         Exchange exchange = sendTo(uri("operation=listPersonas"), null, Map.of());
 
@@ -248,7 +254,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     @Test
     void personaCallsCarryTheAppSecretProof() {
         graph.stubFor(get(urlEqualTo("/v24.0/" + PAGE_ID + "/personas?appsecret_proof="
-                                     + AppSecretProof.of("s3cret", TOKEN)))
+                + AppSecretProof.of("s3cret", TOKEN)))
                 .willReturn(okJson("{\"data\":[]}")));
 
         Exchange exchange = sendTo(uri("operation=listPersonas&appSecret=RAW(s3cret)"), null, Map.of());
@@ -275,7 +281,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
     void aSenderActionIgnoresAFileBody() throws Exception {
         File photo = Files.write(dir.resolve("photo.png"), PNG).toFile();
 
-        Exchange exchange = sendTo(uri("senderAction=typing_on"), photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
+        Exchange exchange =
+                sendTo(uri("senderAction=typing_on"), photo, Map.of(MessengerSendConstants.RECIPIENT_ID, "42"));
 
         assertThat(exchange.getException()).isNull();
         assertSent("{\"recipient\":{\"id\":\"42\"},\"sender_action\":\"typing_on\"}");
@@ -290,7 +297,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         assertThat(exchange.getException()).isNull();
         Map<String, Request.Part> parts = parts(onlyRequest());
-        assertThat(json(text(parts.get("message")))).isEqualTo(json("{\"attachment\":{\"type\":\"audio\",\"payload\":{}}}"));
+        assertThat(json(text(parts.get("message"))))
+                .isEqualTo(json("{\"attachment\":{\"type\":\"audio\",\"payload\":{}}}"));
         assertThat(parts.get("filedata").getFileName()).isEqualTo("note.mp3");
         assertThat(parts.get("filedata").getHeader("Content-Type").firstValue()).isEqualTo("audio/mpeg");
         assertThat(parts.get("filedata").getBody().asBytes()).isEqualTo(audio);
@@ -302,7 +310,7 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(
                         "{\"error\":{\"message\":\"Temporary send message failure. Please try again later.\","
-                        + "\"type\":\"FacebookApiException\",\"code\":1200,\"is_transient\":true,\"fbtrace_id\":\"T1\"}}")));
+                                + "\"type\":\"FacebookApiException\",\"code\":1200,\"is_transient\":true,\"fbtrace_id\":\"T1\"}}")));
         graph.stubFor(post(urlEqualTo("/v24.0/" + PAGE_ID + "/messages")).inScenario("transient")
                 .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200).withBody(OK_BODY)));
         context.addRoutes(new RouteBuilder() {
@@ -357,7 +365,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         send("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), Map.of(MessengerSendConstants.RECIPIENT_ID, "42",
                 Exchange.FILE_NAME, "terms.pdf", Exchange.CONTENT_TYPE, "application/pdf"));
         Map<String, Request.Part> parts = parts(onlyRequest());
-        assertThat(json(text(parts.get("message")))).isEqualTo(json("{\"attachment\":{\"type\":\"file\",\"payload\":{}}}"));
+        assertThat(json(text(parts.get("message"))))
+                .isEqualTo(json("{\"attachment\":{\"type\":\"file\",\"payload\":{}}}"));
         assertThat(parts.get("filedata").getFileName()).isEqualTo("terms.pdf");
 
         graph.resetRequests();
@@ -401,8 +410,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
 
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
         assertThat(received()).extracting(r -> json(text(parts(r).get("recipient"))).path("id").asText() + " "
-                                               + parts(r).get("filedata").getFileName() + " "
-                                               + parts(r).get("filedata").getHeader("Content-Type").firstValue())
+                + parts(r).get("filedata").getFileName() + " "
+                + parts(r).get("filedata").getHeader("Content-Type").firstValue())
                 .containsExactlyInAnyOrder("1001 1001.png image/png", "1002 1002.pdf application/pdf");
     }
 
@@ -417,9 +426,10 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         Exchange upload = sendTo(uri("appSecret=RAW(s3cret)&operation=uploadAttachment"), photo, Map.of());
 
         assertThat(upload.getException()).isNull();
-        assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization")).containsExactlyInAnyOrder(
-                "/v24.0/" + PAGE_ID + "/messages?appsecret_proof=" + proof + " Bearer " + TOKEN,
-                "/v24.0/" + PAGE_ID + "/message_attachments?appsecret_proof=" + proof + " Bearer " + TOKEN);
+        assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder(
+                        "/v24.0/" + PAGE_ID + "/messages?appsecret_proof=" + proof + " Bearer " + TOKEN,
+                        "/v24.0/" + PAGE_ID + "/message_attachments?appsecret_proof=" + proof + " Bearer " + TOKEN);
     }
 
     @Test
@@ -455,10 +465,12 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
                 MessengerSendConstants.PERSONA_ID, "some-other-persona"));
 
         assertThat(deleted.getException()).isNull();
-        assertThat(received()).extracting(r -> r.getMethod().getName() + " " + r.getUrl() + " " + r.getHeader("Authorization"))
+        assertThat(received())
+                .extracting(r -> r.getMethod().getName() + " " + r.getUrl() + " " + r.getHeader("Authorization"))
                 .containsExactlyInAnyOrder("POST /v24.0/" + PAGE_ID + "/personas Bearer " + TOKEN,
                         "DELETE /v24.0/8 Bearer " + TOKEN);
-        assertThat(bodyOf(received().stream().filter(r -> r.getMethod().getName().equals("POST")).findFirst().orElseThrow()))
+        assertThat(bodyOf(
+                received().stream().filter(r -> r.getMethod().getName().equals("POST")).findFirst().orElseThrow()))
                 .isEqualTo(json("{\"name\":\"Cy\",\"profile_picture_url\":\"https://x.example/c.png\"}"));
     }
 
@@ -483,7 +495,8 @@ class FilesAndPersonasTest extends MessengerSendTestSupport {
         Exchange upload = sendTo(uri("operation=uploadAttachment"), "https://cdn.example.com/a.png", Map.of());
         Exchange list = sendTo(uri("operation=listPersonas"), null, Map.of());
 
-        assertThat(upload.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
+        assertThat(upload.getException()).isInstanceOf(MessengerRateLimitException.class)
+                .hasMessageContaining("paused");
         assertThat(list.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
         assertThat(received()).isEmpty();
     }

@@ -29,7 +29,8 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
                 Arguments.of(MessengerSendConstants.RECIPIENT_PHONE_NUMBER, "phone_number"),
                 Arguments.of(MessengerSendConstants.RECIPIENT_POST_ID, "post_id"),
                 Arguments.of(MessengerSendConstants.RECIPIENT_COMMENT_ID, "comment_id"),
-                Arguments.of(MessengerSendConstants.RECIPIENT_NOTIFICATION_MESSAGES_TOKEN, "notification_messages_token"));
+                Arguments.of(MessengerSendConstants.RECIPIENT_NOTIFICATION_MESSAGES_TOKEN,
+                        "notification_messages_token"));
     }
 
     @ParameterizedTest(name = "{0} -> recipient.{1}")
@@ -88,8 +89,9 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
         send("a", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.MESSAGING_TYPE, "update",
                 MessengerSendConstants.NOTIFICATION_TYPE, "silent_push"));
 
-        assertSent("""
-                {"recipient":{"id":"1"},"messaging_type":"UPDATE","message":{"text":"a"},"notification_type":"SILENT_PUSH"}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"1"},"messaging_type":"UPDATE","message":{"text":"a"},"notification_type":"SILENT_PUSH"}""");
     }
 
     @Test
@@ -118,9 +120,10 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
                  "components":[{"type":"body","parameters":[{"type":"text","text":"A-1001"}]}]}}""",
                 Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
 
-        assertSent("""
-                {"recipient":{"id":"1"},"messaging_type":"UTILITY","message":{"template":{"name":"order_update",
-                 "language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"A-1001"}]}]}}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"1"},"messaging_type":"UTILITY","message":{"template":{"name":"order_update",
+                         "language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"A-1001"}]}]}}}""");
     }
 
     @Test
@@ -214,7 +217,8 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
         sendTo(uri("appSecret=RAW(" + secret + ")"), "proved", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
 
         String url = onlyRequest().getUrl();
-        assertThat(url).isEqualTo("/v24.0/" + PAGE_ID + "/messages?appsecret_proof=" + AppSecretProof.of(secret, TOKEN));
+        assertThat(url)
+                .isEqualTo("/v24.0/" + PAGE_ID + "/messages?appsecret_proof=" + AppSecretProof.of(secret, TOKEN));
         assertThat(url).doesNotContain(TOKEN).doesNotContain(secret);
     }
 
@@ -256,7 +260,8 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
         component.getConfiguration().setNotificationType(NotificationType.SILENT_PUSH);
         component.getConfiguration().setAccessToken("component-level-token-123");
         try {
-            sendTo("messenger-send:555?baseUri=" + baseUri(), "defaults", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+            sendTo("messenger-send:555?baseUri=" + baseUri(), "defaults",
+                    Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
         } finally {
             component.getConfiguration().setNotificationType(null);
             component.getConfiguration().setAccessToken(null);
@@ -270,8 +275,9 @@ class HeadersAndOptionsTest extends MessengerSendTestSupport {
     void instagramPlatformSendsItsOwnAttachmentTypesAndRefusesOtherTags() {
         sendTo(uri("platform=INSTAGRAM"), "{\"attachment\":{\"type\":\"like_heart\"}}",
                 Map.of(MessengerSendConstants.RECIPIENT_ID, "ig-1"));
-        assertSent("""
-                {"recipient":{"id":"ig-1"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"like_heart"}}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"ig-1"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"like_heart"}}}""");
 
         graph.resetRequests();
         Exchange refused = sendTo(uri("platform=INSTAGRAM"), "hi", Map.of(MessengerSendConstants.RECIPIENT_ID, "ig-1",

@@ -3,7 +3,6 @@ package io.github.camelmessenger.send;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,7 +76,8 @@ class LifecycleTest extends MessengerSendTestSupport {
         MessengerSendComponent component = context.getComponent("messenger-send", MessengerSendComponent.class);
 
         assertThat(component.httpClient(Duration.ofSeconds(10))).isSameAs(component.httpClient(Duration.ofSeconds(10)));
-        assertThat(component.httpClient(Duration.ofSeconds(3))).isNotSameAs(component.httpClient(Duration.ofSeconds(10)));
+        assertThat(component.httpClient(Duration.ofSeconds(3)))
+                .isNotSameAs(component.httpClient(Duration.ofSeconds(10)));
     }
 
     @Test
@@ -96,7 +96,8 @@ class LifecycleTest extends MessengerSendTestSupport {
         for (CompletableFuture<Exchange> future : inFlight) {
             Exchange exchange = future.get(10, TimeUnit.SECONDS);
             assertThat(exchange.getException()).isNull();
-            assertThat(exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID)).isEqualTo("m_AG5Hz2Uq7tuwNEhX");
+            assertThat(exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID))
+                    .isEqualTo("m_AG5Hz2Uq7tuwNEhX");
         }
         assertThat(received()).hasSize(10);
     }

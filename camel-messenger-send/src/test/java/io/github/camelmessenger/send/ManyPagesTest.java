@@ -31,13 +31,16 @@ class ManyPagesTest extends MessengerSendTestSupport {
     @Test
     void pageTokensChooseTheTokenByPage() {
         String endpoint = "messenger-send:me?baseUri=" + baseUri() + "&pageToken.111=RAW(token-one)"
-                          + "&pageToken.222=RAW(token-two)";
+                + "&pageToken.222=RAW(token-two)";
 
-        sendTo(endpoint, "to 111", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111"));
-        sendTo(endpoint, "to 222", Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "222"));
+        sendTo(endpoint, "to 111",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111"));
+        sendTo(endpoint, "to 222",
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "222"));
 
         assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
-                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one", "/v24.0/222/messages Bearer token-two");
+                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one",
+                        "/v24.0/222/messages Bearer token-two");
     }
 
     @Test
@@ -74,8 +77,9 @@ class ManyPagesTest extends MessengerSendTestSupport {
                         + "this api have exceeded the rate limit.\",\"type\":\"OAuthException\",\"code\":613,"
                         + "\"fbtrace_id\":\"Rl1\"}}")));
         String endpoint = "messenger-send:me?baseUri=" + baseUri() + "&pageToken.111=RAW(token-one)"
-                          + "&pageToken.222=RAW(token-two)";
-        Map<String, Object> toOne = Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111");
+                + "&pageToken.222=RAW(token-two)";
+        Map<String, Object> toOne =
+                Map.of(MessengerSendConstants.RECIPIENT_ID, "1", MessengerSendConstants.PAGE_ID, "111");
 
         Exchange limited = sendTo(endpoint, "first", toOne);
         Exchange paused = sendTo(endpoint, "second", toOne);
@@ -83,10 +87,12 @@ class ManyPagesTest extends MessengerSendTestSupport {
                 MessengerSendConstants.PAGE_ID, "222"));
 
         assertThat(limited.getException()).isInstanceOf(MessengerRateLimitException.class);
-        assertThat(paused.getException()).isInstanceOf(MessengerRateLimitException.class).hasMessageContaining("paused");
+        assertThat(paused.getException()).isInstanceOf(MessengerRateLimitException.class)
+                .hasMessageContaining("paused");
         assertThat(other.getException()).isNull();
         assertThat(received()).extracting(r -> r.getUrl() + " " + r.getHeader("Authorization"))
-                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one", "/v24.0/222/messages Bearer token-two");
+                .containsExactlyInAnyOrder("/v24.0/111/messages Bearer token-one",
+                        "/v24.0/222/messages Bearer token-two");
     }
 
     @Test
@@ -111,14 +117,14 @@ class ManyPagesTest extends MessengerSendTestSupport {
                 Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
 
         assertThat(received()).extracting(r -> bodyOf(r).path("message").path("text").asText() + " "
-                                               + r.getHeader("Authorization"))
+                + r.getHeader("Authorization"))
                 .containsExactlyInAnyOrder("mine Bearer " + TOKEN, "inherited Bearer component-page-token");
     }
 
     @Test
     void pageTokensStayOutOfPrintedUris() {
         String printed = context.getEndpoint("messenger-send:me?baseUri=" + baseUri()
-                                             + "&pageToken.111=RAW(token-one-secret)").toString();
+                + "&pageToken.111=RAW(token-one-secret)").toString();
 
         assertThat(printed).doesNotContain("token-one-secret");
     }

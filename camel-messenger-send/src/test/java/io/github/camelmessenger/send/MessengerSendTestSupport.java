@@ -27,7 +27,8 @@ public abstract class MessengerSendTestSupport extends CamelTestSupport {
 
     public static final String TOKEN = "EAAGtestPageAccessToken0123456789";
     public static final String PAGE_ID = "1122334455";
-    public static final String OK_BODY = "{\"recipient_id\":\"1254477777772919\",\"message_id\":\"m_AG5Hz2Uq7tuwNEhX\"}";
+    public static final String OK_BODY =
+            "{\"recipient_id\":\"1254477777772919\",\"message_id\":\"m_AG5Hz2Uq7tuwNEhX\"}";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +52,7 @@ public abstract class MessengerSendTestSupport extends CamelTestSupport {
     /** An endpoint URI for the test Page, pointing at WireMock, with extra options appended. */
     protected static String uri(String extraOptions) {
         return "messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")&baseUri=" + baseUri()
-               + (extraOptions == null || extraOptions.isEmpty() ? "" : "&" + extraOptions);
+                + (extraOptions == null || extraOptions.isEmpty() ? "" : "&" + extraOptions);
     }
 
     @Override

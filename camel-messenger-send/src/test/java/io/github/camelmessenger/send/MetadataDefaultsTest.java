@@ -117,7 +117,7 @@ class MetadataDefaultsTest {
             boolean matches = declared == null ? isUnset(actual) : sameValue(declared, actual, spec);
             if (!matches) {
                 mismatches.add(name + ": the metadata says " + (declared == null ? "no default" : declared)
-                               + ", a fresh instance has " + actual);
+                        + ", a fresh instance has " + actual);
             }
         }
         return mismatches;
@@ -125,7 +125,7 @@ class MetadataDefaultsTest {
 
     private static boolean isUnset(Object value) {
         return value == null || Boolean.FALSE.equals(value)
-               || value instanceof Number n && new BigDecimal(n.toString()).signum() == 0;
+                || value instanceof Number n && new BigDecimal(n.toString()).signum() == 0;
     }
 
     private static boolean sameValue(JsonNode declared, Object actual, JsonNode spec) {

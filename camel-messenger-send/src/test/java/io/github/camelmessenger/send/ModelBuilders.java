@@ -92,7 +92,7 @@ final class ModelBuilders {
             SenderAction parsed = SenderAction.fromWireValue(action);
             if (parsed == null || !parsed.wireValue().equals(action)) {
                 throw new NoBuilderApi("sender_action value not in SenderAction", o.path("sender_action") + " = "
-                                                                                  + action);
+                        + action);
             }
             if (parsed.needsPayload()) {
                 Obj payload = o.obj("payload", "reaction payload");
@@ -294,7 +294,7 @@ final class ModelBuilders {
             payload = MediaPayload.attachmentId(o.text("attachment_id"));
         } else {
             throw new NoBuilderApi("media payload " + describeMediaPayload(url, id, reusable)
-                                   + ": no MediaPayload factory (url, reusableUrl, attachmentId)", o.path);
+                    + ": no MediaPayload factory (url, reusableUrl, attachmentId)", o.path);
         }
         o.done();
         return payload;
@@ -311,8 +311,9 @@ final class ModelBuilders {
         if (reusable != null) {
             parts.add("is_reusable " + reusable);
         }
-        return parts.isEmpty() ? "{} (empty: the message part of a multipart upload)" : "{" + String.join(", ", parts)
-                                                                                        + "}";
+        return parts.isEmpty() ? "{} (empty: the message part of a multipart upload)"
+                : "{" + String.join(", ", parts)
+                        + "}";
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -329,7 +330,7 @@ final class ModelBuilders {
             case ProductTemplate.TYPE -> productTemplate(o);
             case CouponTemplate.TYPE -> couponTemplate(o);
             default -> throw new NoBuilderApi("template_type '" + type + "': only OtherTemplate (read from JSON), "
-                                              + "no builder", o.path("template_type"));
+                    + "no builder", o.path("template_type"));
         };
         o.done();
         return template;
@@ -404,8 +405,10 @@ final class ModelBuilders {
         boolean url = e.has("url");
         boolean id = e.has("attachment_id");
         if (url == id) {
-            throw new NoBuilderApi("media element with " + (url ? "both url and attachment_id" : "neither url nor "
-                                   + "attachment_id") + ": no MediaTemplate factory", e.path);
+            throw new NoBuilderApi("media element with " + (url ? "both url and attachment_id"
+                    : "neither url nor "
+                            + "attachment_id")
+                    + ": no MediaTemplate factory", e.path);
         }
         MediaTemplate.Builder b = switch (mediaType == null ? "" : mediaType) {
             case "image" -> url ? MediaTemplate.imageUrl(e.text("url"))

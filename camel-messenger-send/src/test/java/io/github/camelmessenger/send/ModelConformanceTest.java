@@ -183,12 +183,12 @@ class ModelConformanceTest {
         } catch (ModelBuilders.NoBuilderApi e) {
             NO_BUILDER_API.add(e.reason(), c.index());
             Assumptions.abort("(a) skipped, no builder API: " + e.getMessage()
-                              + " (part (b) still round-trips this case)");
+                    + " (part (b) still round-trips this case)");
             return;
         } catch (MessengerValidationException e) {
             if (limit == null) {
                 throw new AssertionError(c.displayPrefix() + ": the builders refused a current case: "
-                                         + e.getMessage(), e);
+                        + e.getMessage(), e);
             }
             List<Violation> naming = e.getViolations().stream().filter(v -> v.field().contains(limit)).toList();
             assertThat(naming).as("%s: a violation naming '%s' among %s", c.displayPrefix(), limit,
@@ -201,7 +201,7 @@ class ModelConformanceTest {
                 c.displayPrefix(), limit, c.features()).isNull();
         JsonNode actual = written(model);
         assertThat((Object) actual).as("%s: (a) JSON written by MessengerJson.mapper() for the model built with the "
-                                       + "builders differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
+                + "builders differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
                 differences(expected, actual), expected, actual).isEqualTo(expected);
         BUILT.increment();
     }
@@ -233,7 +233,7 @@ class ModelConformanceTest {
         assertThat(model).as("%s: read as %s", c.displayPrefix(), type.getSimpleName()).isInstanceOf(type);
         JsonNode actual = written(model);
         assertThat((Object) actual).as("%s: (b) JSON read into %s and written back by MessengerJson.mapper() "
-                                       + "differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
+                + "differs: %s%n  expected: %s%n  written:  %s", c.displayPrefix(),
                 type.getSimpleName(), differences(expected, actual), expected, actual).isEqualTo(expected);
         ROUND_TRIPPED.increment();
     }

@@ -17,7 +17,6 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,7 +125,8 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
 
         Exchange limited = send("first", java.util.Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
         assertThat(limited.getException()).isInstanceOf(MessengerRateLimitException.class);
-        assertThat(((MessengerRateLimitException) limited.getException()).getRetryAfter()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(((MessengerRateLimitException) limited.getException()).getRetryAfter())
+                .isEqualTo(Duration.ofMinutes(7));
 
         // while paused: fail at once, with the time left, and no call
         clock.addAndGet(Duration.ofMinutes(2).toNanos());

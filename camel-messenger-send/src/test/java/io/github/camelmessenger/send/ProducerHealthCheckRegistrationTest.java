@@ -81,8 +81,10 @@ class ProducerHealthCheckRegistrationTest {
     @Test
     void aPlainCamelContextWithoutProducerChecksCallsNothing() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration().setBaseUri(graph.baseUrl());
-            context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration().setAccessToken(TOKEN);
+            context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration()
+                    .setBaseUri(graph.baseUrl());
+            context.getComponent("messenger-send", MessengerSendComponent.class).getConfiguration()
+                    .setAccessToken(TOKEN);
             context.addRoutes(route());
             context.start();
 

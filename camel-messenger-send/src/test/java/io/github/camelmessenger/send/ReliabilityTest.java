@@ -59,7 +59,7 @@ class ReliabilityTest extends CamelTestSupport {
     private static final long ALL_SENDS_BOUND_SECONDS = 30;
     private static final String RECIPIENT = "1254477777772919";
     private static final String HTML_502 = "<html><head><title>502 Bad Gateway</title></head>"
-                                           + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
+            + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
 
     @RegisterExtension
     static WireMockExtension graph = WireMockExtension.newInstance()
@@ -93,7 +93,7 @@ class ReliabilityTest extends CamelTestSupport {
     // 40 at once against a misbehaving server
 
     record Scenario(String name, Supplier<ResponseDefinitionBuilder> answer, String route,
-                    Class<? extends MessengerSendException> expected) {
+            Class<? extends MessengerSendException> expected) {
         @Override
         public String toString() {
             return name;
@@ -191,7 +191,7 @@ class ReliabilityTest extends CamelTestSupport {
                 if (!e.getClass().getSimpleName()
                         .equals(exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS))) {
                     unexpected.add(exchange.getExchangeId() + ": " + MessengerSendConstants.FAILURE_CLASS + " = "
-                                   + exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS));
+                            + exchange.getMessage().getHeader(MessengerSendConstants.FAILURE_CLASS));
                 }
             } else {
                 unexpected.add(exchange.getExchangeId() + ": " + e);
@@ -199,7 +199,7 @@ class ReliabilityTest extends CamelTestSupport {
         }
         int requests = received().size();
         System.out.printf("reliability: GRACEFUL_SHUTDOWN %d sends: %d succeeded, %d failed %s, %d unexpected, "
-                          + "%d requests (%d done before stop, context stop took %d ms, inflight after %d)%n",
+                + "%d requests (%d done before stop, context stop took %d ms, inflight after %d)%n",
                 SHUTDOWN_SENDS, succeeded, failed.size(), describe(outcomes(failed)), unexpected.size(), requests,
                 completedBeforeStop, stopMillis, context.getInflightRepository().size());
 
@@ -215,7 +215,7 @@ class ReliabilityTest extends CamelTestSupport {
 
     private static String uri(String extraOptions) {
         return "messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")&baseUri=" + graph.baseUrl()
-               + (extraOptions.isEmpty() ? "" : "&" + extraOptions);
+                + (extraOptions.isEmpty() ? "" : "&" + extraOptions);
     }
 
     private static ResponseDefinitionBuilder okResponse() {
@@ -244,7 +244,7 @@ class ReliabilityTest extends CamelTestSupport {
             } catch (TimeoutException e) {
                 long lost = futures.stream().filter(f -> !f.isDone()).count();
                 throw new AssertionError(what + ": " + lost + " of " + futures.size()
-                                         + " exchanges did not complete within " + ALL_SENDS_BOUND_SECONDS + " s", e);
+                        + " exchanges did not complete within " + ALL_SENDS_BOUND_SECONDS + " s", e);
             } catch (ExecutionException e) {
                 throw new AssertionError(what + ": the template failed an exchange future", e);
             }
@@ -256,7 +256,8 @@ class ReliabilityTest extends CamelTestSupport {
     private static Map<String, Integer> outcomes(List<Exchange> exchanges) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Exchange exchange : exchanges) {
-            String key = exchange.getException() == null ? "success" : exchange.getException().getClass().getSimpleName();
+            String key =
+                    exchange.getException() == null ? "success" : exchange.getException().getClass().getSimpleName();
             counts.merge(key, 1, Integer::sum);
         }
         return counts;

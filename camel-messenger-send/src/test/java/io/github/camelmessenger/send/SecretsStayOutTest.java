@@ -77,7 +77,7 @@ class SecretsStayOutTest extends MessengerSendTestSupport {
 
         graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400).withBody(
                 "{\"error\":{\"message\":\"Malformed access token " + TOKEN + "\",\"type\":\"OAuthException\","
-                                                                     + "\"code\":190,\"fbtrace_id\":\"Abc\"}}")));
+                        + "\"code\":190,\"fbtrace_id\":\"Abc\"}}")));
         failures.add(send("hello", Map.of(MessengerSendConstants.RECIPIENT_ID, "1")).getException());
 
         graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody(OK_BODY)));
@@ -106,7 +106,7 @@ class SecretsStayOutTest extends MessengerSendTestSupport {
         }
         List<String> lines = events.stream()
                 .map(e -> e.getFormattedMessage()
-                          + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
+                        + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
         // the HTTP client's debug log of the request did run: it shows the stand-in, not the token
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("messenger-send-credential-"));

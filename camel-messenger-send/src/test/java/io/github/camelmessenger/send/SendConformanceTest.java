@@ -100,7 +100,7 @@ class SendConformanceTest extends MessengerSendTestSupport {
                     SKIP_REASONS.add(c.classification().reason(), c.index());
                     SKIPPED_CASES.increment();
                     String why = "out of scope: " + c.classification().reason() + " [" + c.classification().detail()
-                                 + "]";
+                            + "]";
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",
                             () -> Assumptions.abort(why)));
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers)",
@@ -115,12 +115,13 @@ class SendConformanceTest extends MessengerSendTestSupport {
                                 refused[0] = true;
                                 countRefusedWhenBoth(refused);
                             })));
-                    tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers) refused",
-                            () -> REPORT.tracked(c, "route 2", () -> {
-                                retiredHeaderRoute(c);
-                                refused[1] = true;
-                                countRefusedWhenBoth(refused);
-                            })));
+                    tests.add(
+                            DynamicTest.dynamicTest(c.displayPrefix() + " :: route 2 (message body + headers) refused",
+                                    () -> REPORT.tracked(c, "route 2", () -> {
+                                        retiredHeaderRoute(c);
+                                        refused[1] = true;
+                                        countRefusedWhenBoth(refused);
+                                    })));
                 }
                 case CURRENT -> {
                     tests.add(DynamicTest.dynamicTest(c.displayPrefix() + " :: route 1 (whole request)",

@@ -43,14 +43,15 @@ class TokenHealthCheckTest extends MessengerSendTestSupport {
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertThat(healthCheck(0).isLiveness()).isFalse();
         assertThat(healthCheck(0).isReadiness()).isTrue();
-        assertThat(result.getCheck().getId()).isEqualTo(MessengerSendProducerHealthCheck.ID_PREFIX + endpoint().getId());
+        assertThat(result.getCheck().getId())
+                .isEqualTo(MessengerSendProducerHealthCheck.ID_PREFIX + endpoint().getId());
     }
 
     @Test
     void downWithMetasErrorAndNoToken() {
         graph.stubFor(get(urlPathEqualTo("/v24.0/me")).willReturn(aResponse().withStatus(400).withBody(
                 "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
-                + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AbC\"}}")));
+                        + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AbC\"}}")));
 
         HealthCheck.Result result = healthCheck(0).call();
 

@@ -46,7 +46,7 @@ class TransportFailureTest extends MessengerSendTestSupport {
 
     private static final int CLOSED_PORT = freePortNobodyListensOn();
     private static final String HTML_502 = "<html><head><title>502 Bad Gateway</title></head>"
-                                           + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
+            + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -56,7 +56,7 @@ class TransportFailureTest extends MessengerSendTestSupport {
                 from("direct:send").to(uri(""));
                 from("direct:impatient").to(uri("requestTimeout=500"));
                 from("direct:nobody-listens").to("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")"
-                                                 + "&baseUri=http://localhost:" + CLOSED_PORT);
+                        + "&baseUri=http://localhost:" + CLOSED_PORT);
             }
         };
     }
@@ -66,7 +66,8 @@ class TransportFailureTest extends MessengerSendTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Fault.class,
-                names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
+                names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
+                        "RANDOM_DATA_THEN_CLOSE" })
     void aBrokenConnectionFailsOnceWithATransportException(Fault fault) {
         graph.stubFor(post(anyUrl()).willReturn(aResponse().withFault(fault)));
 
@@ -144,7 +145,8 @@ class TransportFailureTest extends MessengerSendTestSupport {
         MessengerInvalidRequestException e = failsWith("direct:send", MessengerInvalidRequestException.class);
 
         assertThat(e.getGraphError()).isNotNull();
-        assertThat(e.getGraphError().message()).isIn("Invalid OAuth access token.", "Error validating verification code");
+        assertThat(e.getGraphError().message()).isIn("Invalid OAuth access token.",
+                "Error validating verification code");
         assertThat(received()).hasSize(1);
     }
 
@@ -152,7 +154,8 @@ class TransportFailureTest extends MessengerSendTestSupport {
         return Stream.of(
                 Arguments.of(400, "", MessengerInvalidRequestException.class),
                 Arguments.of(429, "Too Many Requests", MessengerRateLimitException.class),
-                Arguments.of(429, "<html><body><h1>429 Too Many Requests</h1></body></html>", MessengerRateLimitException.class),
+                Arguments.of(429, "<html><body><h1>429 Too Many Requests</h1></body></html>",
+                        MessengerRateLimitException.class),
                 Arguments.of(503, "Service Unavailable", MessengerTemporaryException.class),
                 Arguments.of(404, "<html><body>Not Found</body></html>", MessengerInvalidRequestException.class));
     }
@@ -211,7 +214,8 @@ class TransportFailureTest extends MessengerSendTestSupport {
     private Future<Exchange> asyncSend(String route, String text) {
         return template.asyncSend(route, e -> {
             e.getMessage().setBody(text);
-            e.getMessage().setHeaders(new java.util.HashMap<>(Map.of(MessengerSendConstants.RECIPIENT_ID, "1254477777772919")));
+            e.getMessage().setHeaders(
+                    new java.util.HashMap<>(Map.of(MessengerSendConstants.RECIPIENT_ID, "1254477777772919")));
         });
     }
 

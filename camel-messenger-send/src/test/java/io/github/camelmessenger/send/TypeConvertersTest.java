@@ -91,8 +91,10 @@ class TypeConvertersTest extends MessengerSendTestSupport {
 
     @Test
     void aConvertedBodyIsSentExactly() {
-        template.sendBodyAndHeader("direct:send-converted", BUTTON_MESSAGE_JSON, MessengerSendConstants.RECIPIENT_ID, "7");
+        template.sendBodyAndHeader("direct:send-converted", BUTTON_MESSAGE_JSON, MessengerSendConstants.RECIPIENT_ID,
+                "7");
 
-        assertSent("{\"recipient\":{\"id\":\"7\"},\"messaging_type\":\"RESPONSE\",\"message\":" + BUTTON_MESSAGE_JSON + "}");
+        assertSent("{\"recipient\":{\"id\":\"7\"},\"messaging_type\":\"RESPONSE\",\"message\":" + BUTTON_MESSAGE_JSON
+                + "}");
     }
 }

@@ -47,8 +47,8 @@ class YamlRoutesTest extends MessengerSendTestSupport {
         // validate=false let the over-long text through; the rest is on the wire or on the endpoint
         assertSent("/v25.0/" + PAGE_ID + "/messages?appsecret_proof=" + AppSecretProof.of("yaml-app-secret", TOKEN),
                 "{\"recipient\":{\"id\":\"psid-from-yaml\"},\"messaging_type\":\"MESSAGE_TAG\",\"message\":{\"text\":\""
-                + "x".repeat(2001) + "\"},\"tag\":\"HUMAN_AGENT\",\"notification_type\":\"NO_PUSH\","
-                + "\"persona_id\":\"persona-from-yaml\"}");
+                        + "x".repeat(2001) + "\"},\"tag\":\"HUMAN_AGENT\",\"notification_type\":\"NO_PUSH\","
+                        + "\"persona_id\":\"persona-from-yaml\"}");
         MessengerSendEndpoint endpoint = context.getEndpoints().stream()
                 .filter(e -> e instanceof MessengerSendEndpoint m && m.getConfiguration().getRateLimit() == 100)
                 .map(MessengerSendEndpoint.class::cast).findFirst().orElseThrow();
@@ -69,25 +69,28 @@ class YamlRoutesTest extends MessengerSendTestSupport {
     void jsonTemplateBodySetInYaml() {
         sendTo("direct:yaml-template", null, Map.of());
 
-        assertSent("""
-                {"recipient":{"id":"psid-from-header"},"messaging_type":"UPDATE","message":{"attachment":{"type":"template",
-                 "payload":{"template_type":"button","text":"Your order has shipped",
-                  "buttons":[{"type":"web_url","title":"Track","url":"https://example.com/track"}]}}}}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"psid-from-header"},"messaging_type":"UPDATE","message":{"attachment":{"type":"template",
+                         "payload":{"template_type":"button","text":"Your order has shipped",
+                          "buttons":[{"type":"web_url","title":"Track","url":"https://example.com/track"}]}}}}""");
     }
 
     @Test
     void kameletFromAYamlRouteWithTheKameletStyleRecipientHeader() {
         sendTo("direct:yaml-kamelet", "Your order has shipped", Map.of("recipient-id", "psid-kamelet"));
 
-        assertSent("""
-                {"recipient":{"id":"psid-kamelet"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped"},
-                 "notification_type":"SILENT_PUSH"}""");
+        assertSent(
+                """
+                        {"recipient":{"id":"psid-kamelet"},"messaging_type":"UPDATE","message":{"text":"Your order has shipped"},
+                         "notification_type":"SILENT_PUSH"}""");
     }
 
     @Test
     void camelMessengerHeadersPassThroughTheKamelet() {
         sendTo("direct:yaml-kamelet", "{\"text\":\"hi\",\"metadata\":\"m-1\"}",
-                Map.of(MessengerSendConstants.RECIPIENT_USER_REF, "ref-9", MessengerSendConstants.REPLY_TO, "m_parent"));
+                Map.of(MessengerSendConstants.RECIPIENT_USER_REF, "ref-9", MessengerSendConstants.REPLY_TO,
+                        "m_parent"));
 
         assertSent("""
                 {"recipient":{"user_ref":"ref-9"},"messaging_type":"UPDATE","message":{"text":"hi","metadata":"m-1"},
@@ -106,12 +109,14 @@ class YamlRoutesTest extends MessengerSendTestSupport {
     @SuppressWarnings("unchecked")
     void kameletFollowsCamelKameletConventions() throws Exception {
         Map<String, Object> kamelet;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("kamelets/messenger-send-sink.kamelet.yaml")) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("kamelets/messenger-send-sink.kamelet.yaml")) {
             assertThat(in).as("the Kamelet in the component jar").isNotNull();
             kamelet = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
         }
         Map<String, Object> metadata = (Map<String, Object>) kamelet.get("metadata");
-        assertThat(((Map<String, Object>) metadata.get("labels"))).containsEntry("camel.apache.org/kamelet.type", "sink");
+        assertThat(((Map<String, Object>) metadata.get("labels"))).containsEntry("camel.apache.org/kamelet.type",
+                "sink");
         assertThat(((Map<String, Object>) metadata.get("annotations")).get("camel.apache.org/kamelet.icon").toString())
                 .startsWith("data:image/svg+xml;base64,");
         Map<String, Object> spec = (Map<String, Object>) kamelet.get("spec");

@@ -47,7 +47,8 @@ public final class BenchHarness {
                     row.put("component", figures(LoadDriver.run(component, inFlight, WARMUP_MILLIS, MEASURE_MILLIS)));
                 }
                 try (Senders.SyncSender http = Senders.camelHttpRoute(stub.baseUri(), inFlight + 8)) {
-                    row.put("camel_http", figures(LoadDriver.runBlocking(http, inFlight, WARMUP_MILLIS, MEASURE_MILLIS)));
+                    row.put("camel_http",
+                            figures(LoadDriver.runBlocking(http, inFlight, WARMUP_MILLIS, MEASURE_MILLIS)));
                 }
                 row.put("ratio_component_to_raw_cpu", ratio(row, "component", "raw_ahc", "cpu_us_per_msg"));
                 row.put("ratio_component_to_raw_rate", ratio(row, "component", "raw_ahc", "msgs_per_s"));

@@ -125,7 +125,7 @@ final class LoadDriver {
         measurement.stop();
         if (!all || failures.get() > 0) {
             throw new IllegalStateException("Burst: " + done.getCount() + " not completed, " + failures.get()
-                                            + " failed");
+                    + " failed");
         }
         return measurement;
     }

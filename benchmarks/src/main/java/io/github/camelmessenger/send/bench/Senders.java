@@ -26,7 +26,7 @@ final class Senders {
     static final String PSID = "1254477777772919";
     static final String TEXT = "Your order #1001 has shipped";
     static final byte[] REQUEST_JSON = ("{\"recipient\":{\"id\":\"" + PSID + "\"},\"messaging_type\":\"RESPONSE\","
-                                        + "\"message\":{\"text\":\"" + TEXT + "\"}}").getBytes(StandardCharsets.UTF_8);
+            + "\"message\":{\"text\":\"" + TEXT + "\"}}").getBytes(StandardCharsets.UTF_8);
 
     private Senders() {
     }
@@ -81,7 +81,7 @@ final class Senders {
             @Override
             public void configure() {
                 from("direct:component").to("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")&baseUri="
-                                            + baseUri + extraOptions);
+                        + baseUri + extraOptions);
             }
         });
         context.start();
@@ -118,7 +118,7 @@ final class Senders {
                         .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                         .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                         .to(baseUri + "/v24.0/" + PAGE_ID + "/messages?connectionsPerRoute="
-                            + connections + "&maxTotalConnections=" + connections);
+                                + connections + "&maxTotalConnections=" + connections);
             }
         });
         context.start();

@@ -31,7 +31,8 @@ final class StubProcess implements AutoCloseable {
                 StubGraphServer.class.getName(), Long.toString(delayMillis))
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("PORT ")) {
             process.destroyForcibly();

@@ -29,7 +29,7 @@ final class Table {
             }
             out.append(String.format(Locale.ROOT,
                     "%-10s ratios: component/raw cpu %.2f, rate %.2f; camel_http/component cpu %.2f; "
-                                                  + "component/camel_http rate %.2f%n%n",
+                            + "component/camel_http rate %.2f%n%n",
                     inFlight, num(row, "ratio_component_to_raw_cpu"), num(row, "ratio_component_to_raw_rate"),
                     num(row, "ratio_camel_http_to_component_cpu"), num(row, "ratio_component_to_camel_http_rate")));
         }

@@ -24,11 +24,12 @@ public class DecodeBenchmark {
     private final SendApiResponseDecoder decoder = new SendApiResponseDecoder(MessengerJson.mapper(),
             new SecretRedactor("EAAGbenchmarkPageAccessToken0123456789", null, null));
     private final GraphHttpResponse ok = new GraphHttpResponse(200, "OK",
-            "{\"recipient_id\":\"1254477777772919\",\"message_id\":\"m_AG5Hz2Uq7tuwNEhX\"}".getBytes(StandardCharsets.UTF_8),
+            "{\"recipient_id\":\"1254477777772919\",\"message_id\":\"m_AG5Hz2Uq7tuwNEhX\"}"
+                    .getBytes(StandardCharsets.UTF_8),
             name -> null);
     private final GraphHttpResponse error = new GraphHttpResponse(400, "Bad Request",
             ("{\"error\":{\"message\":\"(#100) No matching user found\",\"type\":\"OAuthException\",\"code\":100,"
-             + "\"error_subcode\":2018001,\"fbtrace_id\":\"AX7LwGmBMuz\"}}").getBytes(StandardCharsets.UTF_8),
+                    + "\"error_subcode\":2018001,\"fbtrace_id\":\"AX7LwGmBMuz\"}}").getBytes(StandardCharsets.UTF_8),
             name -> null);
 
     @Benchmark

@@ -46,8 +46,9 @@ public class MessengerSendComponentAutoConfiguration {
 
     @Bean
     public ComponentCustomizer messengerSendComponentCustomizer(CamelContext camelContext,
-            ApplicationContext applicationContext, MessengerSendComponentConfiguration properties,
-            ObjectProvider<MessengerTokenProvider> tokenProvider) {
+                                                                ApplicationContext applicationContext,
+                                                                MessengerSendComponentConfiguration properties,
+                                                                ObjectProvider<MessengerTokenProvider> tokenProvider) {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
@@ -91,7 +92,8 @@ public class MessengerSendComponentAutoConfiguration {
         // (CAMEL_COMPONENT_MESSENGERSEND_ACCESSTOKEN, accessToken in the bean's own listing, ...)
         private static boolean isSecret(SanitizableData data) {
             String key = data.getKey().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-            return SECRET_KEYS.stream().anyMatch(secret -> key.equals(secret) || key.contains("messengersend" + secret));
+            return SECRET_KEYS.stream()
+                    .anyMatch(secret -> key.equals(secret) || key.contains("messengersend" + secret));
         }
     }
 }

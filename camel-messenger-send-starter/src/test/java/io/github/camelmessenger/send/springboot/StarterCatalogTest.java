@@ -55,7 +55,8 @@ class StarterCatalogTest {
             JsonNode spec = option.getValue();
             JsonNode property = starter.get(option.getKey());
             if (!spec.has("defaultValue")) {
-                assertThat(property.has("defaultValue")).as("%s has no default in the catalog", option.getKey()).isFalse();
+                assertThat(property.has("defaultValue")).as("%s has no default in the catalog", option.getKey())
+                        .isFalse();
                 continue;
             }
             assertThat(property.has("defaultValue")).as("default of %s", option.getKey()).isTrue();
@@ -64,7 +65,8 @@ class StarterCatalogTest {
             if ("duration".equals(spec.path("type").asText())) {
                 // the catalog has milliseconds; the starter a Spring Boot duration such as 10s
                 Duration parsed = DurationStyle.detectAndParse(starterDefault, ChronoUnit.MILLIS);
-                assertThat(parsed.toMillis()).as("default of %s", option.getKey()).isEqualTo(Long.parseLong(catalogDefault));
+                assertThat(parsed.toMillis()).as("default of %s", option.getKey())
+                        .isEqualTo(Long.parseLong(catalogDefault));
             } else if ("number".equals(spec.path("type").asText())) {
                 assertThat(Double.parseDouble(starterDefault)).as("default of %s", option.getKey())
                         .isEqualTo(Double.parseDouble(catalogDefault));
@@ -77,7 +79,8 @@ class StarterCatalogTest {
     @Test
     void thePropertiesClassStartsFromTheComponentsDefaults() {
         MessengerSendComponentConfiguration properties = new MessengerSendComponentConfiguration();
-        io.github.camelmessenger.send.MessengerSendComponent component = new io.github.camelmessenger.send.MessengerSendComponent();
+        io.github.camelmessenger.send.MessengerSendComponent component =
+                new io.github.camelmessenger.send.MessengerSendComponent();
         io.github.camelmessenger.send.MessengerSendConfiguration configuration = component.getConfiguration();
 
         assertThat(properties.getApiVersion()).isEqualTo(configuration.getApiVersion());

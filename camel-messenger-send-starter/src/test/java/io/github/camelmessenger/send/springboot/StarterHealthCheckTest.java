@@ -87,7 +87,7 @@ class StarterHealthCheckTest {
         return results.stream()
                 .filter(r -> r.getCheck().getId().startsWith(MessengerSendProducerHealthCheck.ID_PREFIX))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + MessengerSendProducerHealthCheck.ID_PREFIX
-                                                                  + "* in " + results));
+                        + "* in " + results));
     }
 
     private HealthComponent camelHealth() {

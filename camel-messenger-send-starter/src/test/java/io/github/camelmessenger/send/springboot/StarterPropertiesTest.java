@@ -114,7 +114,8 @@ class StarterPropertiesTest {
     @BeforeEach
     void stub() {
         GraphStandIn.SERVER.resetAll();
-        GraphStandIn.SERVER.stubFor(post(anyUrl()).willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"m_1\"}")));
+        GraphStandIn.SERVER
+                .stubFor(post(anyUrl()).willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"m_1\"}")));
     }
 
     @Test
@@ -124,7 +125,7 @@ class StarterPropertiesTest {
 
         LoggedRequest request = GraphStandIn.SERVER.findAll(anyRequestedFor(anyUrl())).get(0);
         assertThat(request.getUrl()).isEqualTo("/v25.0/1122334455/messages?appsecret_proof="
-                                               + AppSecretProof.of("starter-app-secret", GraphStandIn.TOKEN));
+                + AppSecretProof.of("starter-app-secret", GraphStandIn.TOKEN));
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + GraphStandIn.TOKEN);
         JsonNode body = json(request.getBodyAsString());
         assertThat(body.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
@@ -139,7 +140,8 @@ class StarterPropertiesTest {
 
         assertThat(component.getConfiguration().getRateLimit()).isEqualTo(250.0);
         assertThat(component.getConfiguration().accessTokenFor("5566")).isEqualTo("token-for-5566");
-        assertThat(component.getConfiguration().getPlatform()).isEqualTo(io.github.camelmessenger.send.model.Platform.INSTAGRAM);
+        assertThat(component.getConfiguration().getPlatform())
+                .isEqualTo(io.github.camelmessenger.send.model.Platform.INSTAGRAM);
         assertThat(component.getConfiguration().getRateLimitBackoff()).isEqualTo(45_000);
         assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(4_000);
         assertThat(component.getConfiguration().getRequestTimeout()).isEqualTo(20_000);
@@ -167,8 +169,10 @@ class StarterPropertiesTest {
             }
         });
 
-        assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "customizer.enabled", "access-token", "app-secret",
-                "api-version", "page-tokens", "token-provider", "error-classifier", "base-uri", "messaging-type", "notification-type", "tag",
+        assertThat(ours.keySet()).containsExactlyInAnyOrder("enabled", "customizer.enabled", "access-token",
+                "app-secret",
+                "api-version", "page-tokens", "token-provider", "error-classifier", "base-uri", "messaging-type",
+                "notification-type", "tag",
                 "validate", "platform", "rate-limit", "rate-limit-backoff", "connect-timeout", "request-timeout",
                 "lazy-start-producer", "autowired-enabled", "health-check-producer-enabled", "health-check-enabled",
                 "health-check-cache-time");

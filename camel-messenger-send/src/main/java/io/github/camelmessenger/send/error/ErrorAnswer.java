@@ -33,6 +33,6 @@ public record ErrorAnswer(int httpStatus, Integer code, Integer subcode, Boolean
     @Override
     public String toString() {
         return "HTTP " + httpStatus + (code == null ? " without a Graph error code" : " code " + code)
-               + (subcode == null ? "" : "/" + subcode) + (isTransient == null ? "" : " is_transient=" + isTransient);
+                + (subcode == null ? "" : "/" + subcode) + (isTransient == null ? "" : " is_transient=" + isTransient);
     }
 }

@@ -83,14 +83,14 @@ public final class ErrorRule {
         Matcher m = TEXT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException("Not an error rule: '" + text + "'; expected code=KIND or "
-                                               + "code/subcode=KIND, such as 10/2018999=POLICY");
+                    + "code/subcode=KIND, such as 10/2018999=POLICY");
         }
         FailureKind kind;
         try {
             kind = FailureKind.valueOf(m.group(3).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not an error rule: '" + text.strip() + "'; " + m.group(3)
-                                               + " is none of " + Arrays.toString(FailureKind.values()), e);
+                    + " is none of " + Arrays.toString(FailureKind.values()), e);
         }
         Condition condition = code(Integer.parseInt(m.group(1)));
         return (m.group(2) == null ? condition : condition.subcode(Integer.parseInt(m.group(2)))).is(kind);

@@ -141,7 +141,7 @@ public final class SendApiClient {
             } catch (RuntimeException e) {
                 throw new CompletionException(SendApiResponseDecoder.unreadable(
                         "Graph API answer could not be decoded: " + redactor.redact(String.valueOf(e.getMessage()))
-                                                                                + ". Delivery is unknown",
+                                + ". Delivery is unknown",
                         e));
             }
         });
@@ -149,14 +149,15 @@ public final class SendApiClient {
 
     private MessengerSendException transportFailure(String what, Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String reason = cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
+                + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
         return FailureKind.TRANSPORT.newException(
                 "Graph API call for " + what + " failed without an answer (" + reason
-                                                  + "). Delivery is unknown: a retry may send the message twice",
+                        + "). Delivery is unknown: a retry may send the message twice",
                 FailureDetails.NONE, cause);
     }
 }

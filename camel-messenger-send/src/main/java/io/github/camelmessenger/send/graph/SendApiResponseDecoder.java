@@ -57,7 +57,7 @@ final class SendApiResponseDecoder {
             // the common case, read straight from the bytes: no text copy, nothing to redact
             JsonNode json = parseObject(response.body());
             if (json != null && !json.has("error") && !json.has("error_type") && !json.has("error_message")
-                && java.util.Arrays.stream(anyOfFields).anyMatch(json::hasNonNull)) {
+                    && java.util.Arrays.stream(anyOfFields).anyMatch(json::hasNonNull)) {
                 return json;
             }
         }
@@ -69,8 +69,8 @@ final class SendApiResponseDecoder {
             if (json == null || java.util.Arrays.stream(anyOfFields).noneMatch(json::hasNonNull)) {
                 throw FailureKind.TRANSPORT.newException(
                         "Graph API answered HTTP " + response.status() + " without " + expectation + ": "
-                                                         + preview(text)
-                                                         + ". Delivery is unknown: a retry may send the message twice",
+                                + preview(text)
+                                + ". Delivery is unknown: a retry may send the message twice",
                         details(response, null, text), null);
             }
             return json;

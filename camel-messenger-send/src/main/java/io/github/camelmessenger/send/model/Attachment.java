@@ -77,7 +77,8 @@ public final class Attachment {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attachment other && Objects.equals(type, other.type) && Objects.equals(payload, other.payload);
+        return o instanceof Attachment other && Objects.equals(type, other.type)
+                && Objects.equals(payload, other.payload);
     }
 
     @Override
@@ -103,7 +104,8 @@ public final class Attachment {
                 return new Attachment(type, null);
             }
             Class<? extends AttachmentPayload> payloadClass = TEMPLATE.equals(type)
-                    ? TemplatePayload.class : MEDIA.contains(type) ? MediaPayload.class : OtherPayload.class;
+                    ? TemplatePayload.class
+                    : MEDIA.contains(type) ? MediaPayload.class : OtherPayload.class;
             return new Attachment(type, parser.getCodec().treeToValue(payload, payloadClass));
         }
     }

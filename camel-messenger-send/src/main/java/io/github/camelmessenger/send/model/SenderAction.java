@@ -9,9 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * A sender action: {@code sender_action} of the Send API, sent instead of a message.
  */
 public enum SenderAction {
-    TYPING_ON,
-    TYPING_OFF,
-    MARK_SEEN,
+    TYPING_ON, TYPING_OFF, MARK_SEEN,
     /** React to a message; needs the message id and the reaction. */
     REACT,
     /** Remove the Page's reaction from a message; needs the message id. */

@@ -46,7 +46,8 @@ public class RetryAfterDelay implements Processor {
 
     private static Duration suggestedWait(Exchange exchange) {
         Exception failure = exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         return failure instanceof MessengerSendException e ? e.getRetryAfter() : null;
     }
 

@@ -55,7 +55,7 @@ final class AttachmentRules {
             }
         } else {
             v.add(path + ".type", (type.isEmpty() ? "missing" : "'" + type + "' is not an attachment type Meta accepts")
-                                  + " (image, audio, video, file, template)");
+                    + " (image, audio, video, file, template)");
         }
     }
 

@@ -41,7 +41,7 @@ final class ButtonRules {
         }
         if (!TYPES.contains(type)) {
             v.add(path + ".type", (type.isEmpty() ? "missing" : "'" + type + "' is not a button type Meta accepts")
-                                  + " (" + ACCEPTED_TYPES + ")");
+                    + " (" + ACCEPTED_TYPES + ")");
             return;
         }
         // the log in and log out buttons carry no title of their own

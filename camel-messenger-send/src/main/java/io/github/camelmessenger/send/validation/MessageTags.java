@@ -29,12 +29,12 @@ public final class MessageTags {
         String normalized = tag == null ? "" : tag.trim().toUpperCase(Locale.ROOT);
         if (RETIRED_2026.contains(normalized)) {
             return "tag " + normalized + " was retired by Meta on 27 April 2026 (Meta answers error 100); send a "
-                   + "utility template with messaging type UTILITY instead";
+                    + "utility template with messaging type UTILITY instead";
         }
         if (RETIRED_2020.contains(normalized)) {
             return "tag " + normalized + " was retired by Meta on 4 March 2020; use HUMAN_AGENT for a human reply, "
-                   + "CUSTOMER_FEEDBACK for the feedback template, NON_PROMOTIONAL_SUBSCRIPTION for registered news "
-                   + "publishers, or a utility template with messaging type UTILITY";
+                    + "CUSTOMER_FEEDBACK for the feedback template, NON_PROMOTIONAL_SUBSCRIPTION for registered news "
+                    + "publishers, or a utility template with messaging type UTILITY";
         }
         return null;
     }

@@ -38,7 +38,7 @@ final class MessagingTypeRules {
         }
         if (request.path("message").has("template") && type != null && !UTILITY.equals(type.asText())) {
             v.add("messaging_type", "a utility template (message.template) is sent with messaging_type UTILITY, not "
-                                    + type.asText());
+                    + type.asText());
         }
     }
 
@@ -49,7 +49,7 @@ final class MessagingTypeRules {
         }
         if (type != null && !MESSAGE_TAG.equals(type.asText())) {
             v.add("tag", "a tag needs messaging_type MESSAGE_TAG, not " + type.asText()
-                         + " (leave the messaging type unset and a tag implies MESSAGE_TAG)");
+                    + " (leave the messaging type unset and a tag implies MESSAGE_TAG)");
         }
         if (MessageTags.CUSTOMER_FEEDBACK.equals(tag) && !"customer_feedback".equals(
                 request.path("message").path("attachment").path("payload").path("template_type").asText())) {

@@ -40,7 +40,7 @@ final class QuickReplyRules {
         }
         if (!CONTENT_TYPES.contains(type)) {
             v.add(path + ".content_type", (type.isEmpty() ? "missing" : "'" + type + "' is not one of")
-                                          + " " + String.join(", ", CONTENT_TYPES));
+                    + " " + String.join(", ", CONTENT_TYPES));
             return;
         }
         if (!TEXT.equals(type)) {

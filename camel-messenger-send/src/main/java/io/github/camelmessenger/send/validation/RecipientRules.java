@@ -20,7 +20,7 @@ final class RecipientRules {
     static void check(JsonNode recipient, Violations v) {
         if (recipient == null || recipient.isNull()) {
             v.add("recipient", "missing: set the CamelMessengerRecipientId header (or another CamelMessengerRecipient* "
-                               + "header), the recipientId option, or recipient in the body");
+                    + "header), the recipientId option, or recipient in the body");
             return;
         }
         if (!recipient.isObject()) {

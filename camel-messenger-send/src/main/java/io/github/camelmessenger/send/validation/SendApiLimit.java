@@ -6,25 +6,15 @@ package io.github.camelmessenger.send.validation;
  */
 public enum SendApiLimit {
 
-    TEXT(2000, "characters"),
-    QUICK_REPLIES(13, "quick replies"),
-    QUICK_REPLY_TITLE(20, "characters"),
-    QUICK_REPLY_PAYLOAD(1000, "characters"),
-    METADATA(1000, "characters"),
-    ATTACHMENTS(30, "attachments"),
-    GENERIC_ELEMENTS(10, "elements"),
-    ELEMENT_TITLE(80, "characters"),
-    ELEMENT_SUBTITLE(80, "characters"),
-    ELEMENT_BUTTONS(3, "buttons"),
-    BUTTON_TEMPLATE_TEXT(640, "characters"),
-    BUTTON_TEMPLATE_BUTTONS(3, "buttons"),
-    MEDIA_ELEMENTS(1, "element"),
-    PRODUCT_ELEMENTS(10, "products"),
-    BUTTON_TITLE(20, "characters"),
-    POSTBACK_PAYLOAD(1000, "characters"),
-    FILE_BYTES(25 * 1024 * 1024, "bytes"),
-    INSTAGRAM_TEXT_BYTES(1000, "bytes"),
-    INSTAGRAM_ATTACHMENTS(10, "images");
+    TEXT(2000, "characters"), QUICK_REPLIES(13, "quick replies"), QUICK_REPLY_TITLE(20,
+            "characters"), QUICK_REPLY_PAYLOAD(1000, "characters"), METADATA(1000, "characters"), ATTACHMENTS(30,
+                    "attachments"), GENERIC_ELEMENTS(10, "elements"), ELEMENT_TITLE(80, "characters"), ELEMENT_SUBTITLE(
+                            80, "characters"), ELEMENT_BUTTONS(3, "buttons"), BUTTON_TEMPLATE_TEXT(640,
+                                    "characters"), BUTTON_TEMPLATE_BUTTONS(3, "buttons"), MEDIA_ELEMENTS(1,
+                                            "element"), PRODUCT_ELEMENTS(10, "products"), BUTTON_TITLE(20,
+                                                    "characters"), POSTBACK_PAYLOAD(1000, "characters"), FILE_BYTES(
+                                                            25 * 1024 * 1024, "bytes"), INSTAGRAM_TEXT_BYTES(1000,
+                                                                    "bytes"), INSTAGRAM_ATTACHMENTS(10, "images");
 
     private final int max;
     private final String unit;

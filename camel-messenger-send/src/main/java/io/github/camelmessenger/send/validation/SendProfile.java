@@ -7,9 +7,7 @@ package io.github.camelmessenger.send.validation;
 public enum SendProfile {
     MESSENGER(false, false),
     /** Instagram: text at most 1000 bytes, HUMAN_AGENT the only tag, at most 10 images, like_heart and MEDIA_SHARE. */
-    INSTAGRAM(true, false),
-    MESSENGER_WITH_FILE(false, true),
-    INSTAGRAM_WITH_FILE(true, true);
+    INSTAGRAM(true, false), MESSENGER_WITH_FILE(false, true), INSTAGRAM_WITH_FILE(true, true);
 
     private final boolean instagram;
     private final boolean fileAttached;

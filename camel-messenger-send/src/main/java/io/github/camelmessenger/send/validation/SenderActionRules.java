@@ -31,7 +31,7 @@ final class SenderActionRules {
         for (Map.Entry<String, JsonNode> field : request.properties()) {
             if (!ALLOWED_FIELDS.contains(field.getKey())) {
                 v.add(field.getKey(), "not allowed with sender_action: Meta accepts only recipient, persona_id and, "
-                                      + "for react/unreact, payload (Meta answers 100/2018014)");
+                        + "for react/unreact, payload (Meta answers 100/2018014)");
             }
         }
         JsonNode payload = request.get("payload");
@@ -46,7 +46,7 @@ final class SenderActionRules {
 
     private static void checkReactionPayload(String action, JsonNode payload, Violations v) {
         String missingMessageId = "missing: " + action + " needs the id of the message (header "
-                                  + "CamelMessengerReactionMessageId)";
+                + "CamelMessengerReactionMessageId)";
         if (payload == null || !payload.isObject()) {
             v.add("payload.message_id", missingMessageId);
             return;

@@ -24,12 +24,12 @@ final class TemplateRules {
             "media", TemplateRules::checkMediaTemplate,
             "product", TemplateRules::checkProductTemplate,
             "receipt", TemplateRules::checkReceiptTemplate);
-    private static final TemplateCheck BUTTONS_ONLY = (payload, path, v) ->
-            ButtonRules.checkAll(payload.get("buttons"), path + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
+    private static final TemplateCheck BUTTONS_ONLY = (payload, path, v) -> ButtonRules.checkAll(payload.get("buttons"),
+            path + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
     private static final Map<String, String> RETIRED = Map.of(
             "list", "the list template was retired by Meta with Graph API v4.0 (2019); use a generic template",
             "open_graph", "the open graph template was retired by Meta with Graph API v4.0 (2019); use a generic "
-                          + "template or a plain link");
+                    + "template or a plain link");
     private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("horizontal", "square");
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video");
     private static final List<String> RECEIPT_FIELDS = List.of("recipient_name", "order_number", "currency",
@@ -69,7 +69,7 @@ final class TemplateRules {
         JsonNode elements = payload.get("elements");
         if (elements == null || !elements.isArray() || elements.isEmpty()) {
             v.add(path + ".elements", "a generic template needs 1 to " + SendApiLimit.GENERIC_ELEMENTS.max()
-                                      + " elements");
+                    + " elements");
             return;
         }
         v.maxCount(path + ".elements", elements.size(), SendApiLimit.GENERIC_ELEMENTS);
@@ -88,7 +88,7 @@ final class TemplateRules {
         JsonNode buttons = payload.get("buttons");
         if (buttons == null || !buttons.isArray() || buttons.isEmpty()) {
             v.add(path + ".buttons", "a button template needs 1 to " + SendApiLimit.BUTTON_TEMPLATE_BUTTONS.max()
-                                     + " buttons");
+                    + " buttons");
             return;
         }
         ButtonRules.checkAll(buttons, path + ".buttons", SendApiLimit.BUTTON_TEMPLATE_BUTTONS, v);
@@ -99,8 +99,8 @@ final class TemplateRules {
         JsonNode elements = payload.get("elements");
         if (elements == null || !elements.isArray() || elements.size() != SendApiLimit.MEDIA_ELEMENTS.max()) {
             v.add(path + ".elements", "a media template needs exactly " + SendApiLimit.MEDIA_ELEMENTS.max() + " "
-                                      + SendApiLimit.MEDIA_ELEMENTS.unit() + ", has "
-                                      + (elements == null || !elements.isArray() ? 0 : elements.size()));
+                    + SendApiLimit.MEDIA_ELEMENTS.unit() + ", has "
+                    + (elements == null || !elements.isArray() ? 0 : elements.size()));
             return;
         }
         JsonNode element = elements.get(0);
@@ -117,7 +117,7 @@ final class TemplateRules {
         JsonNode elements = payload.get("elements");
         if (elements == null || !elements.isArray() || elements.isEmpty()) {
             v.add(path + ".elements", "a product template needs 1 to " + SendApiLimit.PRODUCT_ELEMENTS.max()
-                                      + " products");
+                    + " products");
             return;
         }
         v.maxCount(path + ".elements", elements.size(), SendApiLimit.PRODUCT_ELEMENTS);

@@ -64,10 +64,12 @@ public final class ComponentDocGenerator {
             String before = Files.readString(adoc, StandardCharsets.UTF_8);
             String after = update(before, readMetadata(json), adoc.getFileName().toString());
             if (after.equals(before)) {
-                System.out.println("Option and header tables of " + adoc + " are up to date with " + json.getFileName());
+                System.out
+                        .println("Option and header tables of " + adoc + " are up to date with " + json.getFileName());
             } else {
                 Files.writeString(adoc, after, StandardCharsets.UTF_8);
-                System.out.println("Regenerated the option and header tables of " + adoc + " from " + json.getFileName());
+                System.out
+                        .println("Regenerated the option and header tables of " + adoc + " from " + json.getFileName());
             }
         }
     }
@@ -109,7 +111,7 @@ public final class ComponentDocGenerator {
         }
         if (found == 0) {
             throw new IllegalStateException(name + " has none of the regions " + REGIONS.keySet()
-                                            + " (marked '// <region>: START' ... '// <region>: END')");
+                    + " (marked '// <region>: START' ... '// <region>: END')");
         }
         return text;
     }
@@ -141,7 +143,8 @@ public final class ComponentDocGenerator {
         if (options.isEmpty()) {
             return out.append("The ").append(title(metadata)).append(" component has no options.\n").toString();
         }
-        out.append("The ").append(title(metadata)).append(" component supports ").append(count(options.size(), "option"))
+        out.append("The ").append(title(metadata)).append(" component supports ")
+                .append(count(options.size(), "option"))
                 .append(", which are listed below.\n\n");
         optionsTable(out, options);
         return out.toString();

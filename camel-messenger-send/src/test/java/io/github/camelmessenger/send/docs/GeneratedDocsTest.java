@@ -36,7 +36,8 @@ class GeneratedDocsTest {
     static Stream<Path[]> componentDocs() throws IOException {
         List<Path[]> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(DOCS)) {
-            for (Path adoc : files.filter(p -> p.getFileName().toString().endsWith("-component.adoc")).sorted().toList()) {
+            for (Path adoc : files.filter(p -> p.getFileName().toString().endsWith("-component.adoc")).sorted()
+                    .toList()) {
                 docs.add(new Path[] { adoc, metadataOf(adoc) });
             }
         }
@@ -52,12 +53,12 @@ class GeneratedDocsTest {
                 adoc.getFileName().toString());
         if (!rendered.equals(committed)) {
             fail("The generated tables of " + adoc + " differ from what " + json.getFileName() + " gives.\n"
-                 + "Regenerate them with\n\n    " + REGENERATE + "\n\n"
-                 + "and commit the adoc (the build's exec-maven-plugin execution 'generate-doc-tables' rewrites the"
-                 + " regions between the '// <region>: START' and '// <region>: END' markers; a new component"
-                 + " reference needs its JSON and adoc listed there). Do not edit the regions by hand: change the"
-                 + " option's @UriParam, @UriPath or @Metadata annotation instead.\n\n"
-                 + diff(committed, rendered, adoc + " (committed)", "rendered from " + json.getFileName()));
+                    + "Regenerate them with\n\n    " + REGENERATE + "\n\n"
+                    + "and commit the adoc (the build's exec-maven-plugin execution 'generate-doc-tables' rewrites the"
+                    + " regions between the '// <region>: START' and '// <region>: END' markers; a new component"
+                    + " reference needs its JSON and adoc listed there). Do not edit the regions by hand: change the"
+                    + " option's @UriParam, @UriPath or @Metadata annotation instead.\n\n"
+                    + diff(committed, rendered, adoc + " (committed)", "rendered from " + json.getFileName()));
         }
     }
 
@@ -143,7 +144,8 @@ class GeneratedDocsTest {
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
                 common[i][j] = a.get(i).equals(b.get(j))
-                        ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                        ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<String> edits = new ArrayList<>();
@@ -163,7 +165,8 @@ class GeneratedDocsTest {
                 lineOf.add(i + 1);
             }
         }
-        StringBuilder out = new StringBuilder("--- ").append(beforeName).append("\n+++ ").append(afterName).append('\n');
+        StringBuilder out =
+                new StringBuilder("--- ").append(beforeName).append("\n+++ ").append(afterName).append('\n');
         int shownUpTo = -1;
         for (int k = 0; k < edits.size(); k++) {
             if (edits.get(k).charAt(0) == ' ') {
@@ -175,7 +178,7 @@ class GeneratedDocsTest {
             }
             int to = k;
             while (to + 1 < edits.size() && (edits.get(to + 1).charAt(0) != ' '
-                                             || nextChangeWithin(edits, to + 1, 4))) {
+                    || nextChangeWithin(edits, to + 1, 4))) {
                 to++;
             }
             to = Math.min(to + 2, edits.size() - 1);

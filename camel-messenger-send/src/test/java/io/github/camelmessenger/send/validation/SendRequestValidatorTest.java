@@ -38,12 +38,14 @@ class SendRequestValidatorTest {
                 Arguments.of("attachments", 30, "message.attachments", "the limit is 30"),
                 Arguments.of("generic elements", 10, "message.attachment.payload.elements", "the limit is 10"),
                 Arguments.of("element title", 80, "message.attachment.payload.elements[0].title", "the limit is 80"),
-                Arguments.of("element subtitle", 80, "message.attachment.payload.elements[0].subtitle", "the limit is 80"),
+                Arguments.of("element subtitle", 80, "message.attachment.payload.elements[0].subtitle",
+                        "the limit is 80"),
                 Arguments.of("element buttons", 3, "message.attachment.payload.elements[0].buttons", "the limit is 3"),
                 Arguments.of("button template text", 640, "message.attachment.payload.text", "the limit is 640"),
                 Arguments.of("button template buttons", 3, "message.attachment.payload.buttons", "the limit is 3"),
                 Arguments.of("button title", 20, "message.attachment.payload.buttons[0].title", "the limit is 20"),
-                Arguments.of("postback payload", 1000, "message.attachment.payload.buttons[0].payload", "the limit is 1000"),
+                Arguments.of("postback payload", 1000, "message.attachment.payload.buttons[0].payload",
+                        "the limit is 1000"),
                 Arguments.of("media template buttons", 3, "message.attachment.payload.elements[0].buttons",
                         "the limit is 3"),
                 Arguments.of("product elements", 10, "message.attachment.payload.elements", "the limit is 10"));
@@ -70,9 +72,9 @@ class SendRequestValidatorTest {
             case "quick replies" -> message("{\"text\":\"t\",\"quick_replies\":[" + repeat(n,
                     i -> "{\"content_type\":\"text\",\"title\":\"t" + i + "\",\"payload\":\"p\"}") + "]}");
             case "quick reply title" -> message("{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"text\","
-                                                + "\"title\":\"" + "q".repeat(n) + "\",\"payload\":\"p\"}]}");
+                    + "\"title\":\"" + "q".repeat(n) + "\",\"payload\":\"p\"}]}");
             case "quick reply payload" -> message("{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"text\","
-                                                  + "\"title\":\"t\",\"payload\":\"" + "p".repeat(n) + "\"}]}");
+                    + "\"title\":\"t\",\"payload\":\"" + "p".repeat(n) + "\"}]}");
             case "metadata" -> message("{\"text\":\"t\",\"metadata\":\"" + "m".repeat(n) + "\"}");
             case "attachments" -> message("{\"attachments\":[" + repeat(n,
                     i -> "{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/" + i + ".png\"}}") + "]}");
@@ -81,18 +83,18 @@ class SendRequestValidatorTest {
             case "element subtitle" -> generic(element("t", "s".repeat(n), 1));
             case "element buttons" -> generic(element("t", "s", n));
             case "button template text" -> template("{\"template_type\":\"button\",\"text\":\"" + "x".repeat(n)
-                                                    + "\",\"buttons\":[" + buttons(1) + "]}");
+                    + "\",\"buttons\":[" + buttons(1) + "]}");
             case "button template buttons" -> template("{\"template_type\":\"button\",\"text\":\"x\",\"buttons\":["
-                                                       + buttons(n) + "]}");
+                    + buttons(n) + "]}");
             case "button title" -> template("{\"template_type\":\"button\",\"text\":\"x\",\"buttons\":[{\"type\":"
-                                            + "\"postback\",\"title\":\"" + "b".repeat(n) + "\",\"payload\":\"P\"}]}");
+                    + "\"postback\",\"title\":\"" + "b".repeat(n) + "\",\"payload\":\"P\"}]}");
             case "postback payload" -> template("{\"template_type\":\"button\",\"text\":\"x\",\"buttons\":[{\"type\":"
-                                                + "\"postback\",\"title\":\"b\",\"payload\":\"" + "p".repeat(n) + "\"}]}");
+                    + "\"postback\",\"title\":\"b\",\"payload\":\"" + "p".repeat(n) + "\"}]}");
             case "media template buttons" -> template("{\"template_type\":\"media\",\"elements\":[{\"media_type\":"
-                                                      + "\"image\",\"attachment_id\":\"1\",\"buttons\":[" + buttons(n)
-                                                      + "]}]}");
+                    + "\"image\",\"attachment_id\":\"1\",\"buttons\":[" + buttons(n)
+                    + "]}]}");
             case "product elements" -> template("{\"template_type\":\"product\",\"elements\":["
-                                                + repeat(n, i -> "{\"id\":\"p" + i + "\"}") + "]}");
+                    + repeat(n, i -> "{\"id\":\"p" + i + "\"}") + "]}");
             default -> throw new IllegalArgumentException(rule);
         };
     }
@@ -101,7 +103,8 @@ class SendRequestValidatorTest {
 
     @Test
     void recipientIsRequired() {
-        MessengerValidationException e = refused(parse("{\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}"));
+        MessengerValidationException e =
+                refused(parse("{\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}"));
         assertThat(e.getMessage()).contains("recipient: missing").contains("CamelMessengerRecipientId");
     }
 
@@ -111,7 +114,7 @@ class SendRequestValidatorTest {
                 "{\"recipient\":{\"post_id\":\"1\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}")))
                 .doesNotThrowAnyException();
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\",\"post_id\":\"2\"},\"messaging_type\":\"RESPONSE\","
-                                 + "\"message\":{\"text\":\"t\"}}")).getMessage())
+                + "\"message\":{\"text\":\"t\"}}")).getMessage())
                 .contains("recipient: must have exactly one identifier, has 2");
         assertThat(refused(parse("{\"recipient\":{},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}"))
                 .getMessage()).contains("has 0");
@@ -120,7 +123,7 @@ class SendRequestValidatorTest {
     @Test
     void nameOnlyWithPhoneNumber() {
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\",\"name\":{\"first_name\":\"A\"}},"
-                                 + "\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}")).getMessage())
+                + "\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"t\"}}")).getMessage())
                 .contains("recipient.name: is only allowed with recipient.phone_number");
     }
 
@@ -129,7 +132,7 @@ class SendRequestValidatorTest {
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"messaging_type\":\"RESPONSE\"}")).getMessage())
                 .contains("message: missing");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"typing_on\","
-                                 + "\"message\":{\"text\":\"t\"}}")).getMessage())
+                + "\"message\":{\"text\":\"t\"}}")).getMessage())
                 .contains("either message or sender_action");
     }
 
@@ -203,19 +206,19 @@ class SendRequestValidatorTest {
                 "{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"typing_on\",\"persona_id\":\"p\"}")))
                 .doesNotThrowAnyException();
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"typing_on\","
-                                 + "\"messaging_type\":\"RESPONSE\"}")).getMessage())
+                + "\"messaging_type\":\"RESPONSE\"}")).getMessage())
                 .contains("messaging_type: not allowed with sender_action");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"mark_seen\","
-                                 + "\"payload\":{\"message_id\":\"m\"}}")).getMessage())
+                + "\"payload\":{\"message_id\":\"m\"}}")).getMessage())
                 .contains("payload: only react and unreact carry a payload");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"react\","
-                                 + "\"payload\":{\"message_id\":\"m\"}}")).getMessage())
+                + "\"payload\":{\"message_id\":\"m\"}}")).getMessage())
                 .contains("payload.reaction: missing");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"react\","
-                                 + "\"payload\":{\"reaction\":\"love\"}}")).getMessage())
+                + "\"payload\":{\"reaction\":\"love\"}}")).getMessage())
                 .contains("payload.message_id: missing");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"unreact\","
-                                 + "\"payload\":{\"message_id\":\"m\",\"reaction\":\"love\"}}")).getMessage())
+                + "\"payload\":{\"message_id\":\"m\",\"reaction\":\"love\"}}")).getMessage())
                 .contains("unreact carries only payload.message_id");
         assertThat(refused(parse("{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"TYPING_ON\"}")).getMessage())
                 .contains("sender_action: 'TYPING_ON' is not one of");
@@ -225,8 +228,10 @@ class SendRequestValidatorTest {
     void quickReplyRules() {
         assertThat(refused(message("{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"location\"}]}"))
                 .getMessage()).contains("message.quick_replies[0].content_type: the location quick reply was retired");
-        assertThat(refused(message("{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"text\",\"payload\":\"p\"}]}"))
-                .getMessage()).contains("message.quick_replies[0].title: missing");
+        assertThat(
+                refused(message("{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"text\",\"payload\":\"p\"}]}"))
+                        .getMessage())
+                .contains("message.quick_replies[0].title: missing");
         assertThatCode(() -> SendRequestValidator.validate(message(
                 "{\"text\":\"t\",\"quick_replies\":[{\"content_type\":\"user_email\"}]}"))).doesNotThrowAnyException();
     }
@@ -236,7 +241,7 @@ class SendRequestValidatorTest {
         assertThat(refused(message("{\"attachment\":{\"type\":\"image\",\"payload\":{}}}")).getMessage())
                 .contains("message.attachment.payload: needs exactly one of url and attachment_id");
         assertThat(refused(message("{\"attachment\":{\"type\":\"image\",\"payload\":{\"url\":\"u\","
-                                   + "\"is_reusable\":\"true\"}}}")).getMessage())
+                + "\"is_reusable\":\"true\"}}}")).getMessage())
                 .contains("message.attachment.payload.is_reusable: must be true or false");
         assertThat(refused(message("{\"attachment\":{\"type\":\"location\",\"payload\":{}}}")).getMessage())
                 .contains("message.attachment.type: 'location' is not an attachment type Meta accepts");
@@ -255,38 +260,39 @@ class SendRequestValidatorTest {
         assertThat(refused(template("{\"template_type\":\"button\",\"text\":\"x\",\"buttons\":[]}")).getMessage())
                 .contains("a button template needs 1 to 3 buttons");
         assertThat(refused(template("{\"template_type\":\"media\",\"elements\":[{\"media_type\":\"image\","
-                                    + "\"url\":\"u\"},{\"media_type\":\"image\",\"url\":\"v\"}]}")).getMessage())
+                + "\"url\":\"u\"},{\"media_type\":\"image\",\"url\":\"v\"}]}")).getMessage())
                 .contains("a media template needs exactly 1 element, has 2");
         assertThat(refused(generic("{\"title\":\"t\",\"buttons\":[{\"type\":\"element_share\"}]}")).getMessage())
                 .contains("the share button was retired");
         assertThat(refused(generic("{\"title\":\"t\",\"buttons\":[{\"type\":\"web_url\",\"title\":\"Go\","
-                                   + "\"url\":\"u\",\"webview_height_ratio\":\"huge\"}]}")).getMessage())
+                + "\"url\":\"u\",\"webview_height_ratio\":\"huge\"}]}")).getMessage())
                 .contains("webview_height_ratio: 'huge' is not one of compact, tall, full");
         assertThat(refused(generic("{\"title\":\"t\",\"default_action\":{\"type\":\"web_url\",\"url\":\"u\","
-                                   + "\"title\":\"no\"}}")).getMessage())
+                + "\"title\":\"no\"}}")).getMessage())
                 .contains("default_action.title: a default action has no title");
         assertThatCode(() -> SendRequestValidator.validate(generic("{\"title\":\"t\",\"buttons\":[{\"type\":"
-                                                                   + "\"account_unlink\"}]}")))
+                + "\"account_unlink\"}]}")))
                 .doesNotThrowAnyException();
         assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"receipt\","
-                                                                    + "\"recipient_name\":\"A\",\"order_number\":\"1\","
-                                                                    + "\"currency\":\"USD\",\"payment_method\":\"Visa\","
-                                                                    + "\"summary\":{\"total_cost\":9.5}}")))
+                + "\"recipient_name\":\"A\",\"order_number\":\"1\","
+                + "\"currency\":\"USD\",\"payment_method\":\"Visa\","
+                + "\"summary\":{\"total_cost\":9.5}}")))
                 .doesNotThrowAnyException();
         assertThat(refused(template("{\"template_type\":\"receipt\",\"recipient_name\":\"A\","
-                                    + "\"summary\":{\"total_cost\":\"9.5\"}}")).getViolations())
+                + "\"summary\":{\"total_cost\":\"9.5\"}}")).getViolations())
                 .extracting(MessengerValidationException.Violation::field)
                 .containsExactly("message.attachment.payload.order_number", "message.attachment.payload.currency",
                         "message.attachment.payload.payment_method", "message.attachment.payload.summary.total_cost");
         assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"coupon\","
-                                                                    + "\"title\":\"10% off\"}")))
+                + "\"title\":\"10% off\"}")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void instagramRulesOnBothSides() {
         ObjectNode thousandBytes = message("{\"text\":\"" + "é".repeat(500) + "\"}");
-        assertThatCode(() -> SendRequestValidator.validate(thousandBytes, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(thousandBytes, SendProfile.INSTAGRAM))
+                .doesNotThrowAnyException();
         ObjectNode overByOne = message("{\"text\":\"" + "é".repeat(500) + "a\"}");
         MessengerValidationException tooLong = catchThrowableOfType(MessengerValidationException.class,
                 () -> SendRequestValidator.validate(overByOne, SendProfile.INSTAGRAM));
@@ -295,7 +301,8 @@ class SendRequestValidatorTest {
                 .doesNotThrowAnyException();
 
         ObjectNode humanAgent = typed("MESSAGE_TAG", "HUMAN_AGENT");
-        assertThatCode(() -> SendRequestValidator.validate(humanAgent, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(humanAgent, SendProfile.INSTAGRAM))
+                .doesNotThrowAnyException();
         ObjectNode otherTag = typed("MESSAGE_TAG", "NON_PROMOTIONAL_SUBSCRIPTION");
         assertThat(catchThrowableOfType(MessengerValidationException.class,
                 () -> SendRequestValidator.validate(otherTag, SendProfile.INSTAGRAM)).getMessage())
@@ -303,7 +310,8 @@ class SendRequestValidatorTest {
 
         ObjectNode tenImages = message("{\"attachments\":[" + repeat(10,
                 i -> "{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/" + i + "\"}}") + "]}");
-        assertThatCode(() -> SendRequestValidator.validate(tenImages, SendProfile.INSTAGRAM)).doesNotThrowAnyException();
+        assertThatCode(() -> SendRequestValidator.validate(tenImages, SendProfile.INSTAGRAM))
+                .doesNotThrowAnyException();
         ObjectNode elevenImages = message("{\"attachments\":[" + repeat(11,
                 i -> "{\"type\":\"image\",\"payload\":{\"url\":\"https://e.com/" + i + "\"}}") + "]}");
         assertThat(catchThrowableOfType(MessengerValidationException.class,
@@ -327,14 +335,14 @@ class SendRequestValidatorTest {
         assertThat(catchThrowableOfType(MessengerValidationException.class,
                 () -> SendRequestValidator.validate(named, SendProfile.INSTAGRAM.withFileAttached())).getMessage())
                 .contains("message.attachment.payload: a file is sent with the message: no url or attachment_id "
-                          + "besides it");
+                        + "besides it");
     }
 
     @Test
     void everyViolationIsReportedAtOnce() {
         MessengerValidationException e = refused(parse("{\"messaging_type\":\"MESSAGE_TAG\",\"message\":{\"text\":\""
-                                                       + "a".repeat(2001) + "\",\"metadata\":\"" + "m".repeat(1001)
-                                                       + "\"}}"));
+                + "a".repeat(2001) + "\",\"metadata\":\"" + "m".repeat(1001)
+                + "\"}}"));
         assertThat(e.getViolations()).extracting(MessengerValidationException.Violation::field)
                 .containsExactly("recipient", "tag", "message.text", "message.metadata");
     }

@@ -105,7 +105,9 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             // the token check: who the token belongs to
             ResponseDefinition refused = refuseCaller(request, "*");
             return refused != null ? refused
-                    : json(200, mapper.createObjectNode().put("id", "1122334455").put("name", "Simulated Page").toString(), null);
+                    : json(200,
+                            mapper.createObjectNode().put("id", "1122334455").put("name", "Simulated Page").toString(),
+                            null);
         }
         return error(404, 803, null, "OAuthException", "(#803) Some of the aliases you requested do not exist");
     }
@@ -117,7 +119,8 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             return error(400, 190, null, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
         }
         if (settings.appSecret() != null && !proof(token).equals(queryParameter(request.getUrl(), "appsecret_proof"))) {
-            return error(400, 100, null, "GraphMethodException", "Invalid appsecret_proof provided in the API argument");
+            return error(400, 100, null, "GraphMethodException",
+                    "Invalid appsecret_proof provided in the API argument");
         }
         return null;
     }
@@ -177,10 +180,10 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         }
         JsonNode attachment = body == null ? null : body.path("message").path("attachment");
         boolean hasSource = attachment != null
-                            && (attachment.path("payload").has("url") || body.has(FILEDATA));
+                && (attachment.path("payload").has("url") || body.has(FILEDATA));
         if (attachment == null || !attachment.has("type") || !hasSource) {
             return error(400, 100, null, "OAuthException", "(#100) Upload attachment failure: an attachment type and "
-                                                           + "a url or filedata are required");
+                    + "a url or filedata are required");
         }
         String id = assets.upload(body.path("message"));
         return json(200, mapper.createObjectNode().put("attachment_id", id).toString(), null);
@@ -209,7 +212,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         }
         if (persona == null || !assets.deletePersona(personaId)) {
             return error(400, 100, 33, "GraphMethodException", "Unsupported delete request. Object with ID '"
-                                                              + personaId + "' does not exist");
+                    + personaId + "' does not exist");
         }
         return json(200, mapper.createObjectNode().put("success", true).toString(), null);
     }
@@ -250,7 +253,8 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition missingFilename() {
-        return error(400, 100, 2018005, "OAuthException", "(#100) Upload attachment failure: filedata needs a filename");
+        return error(400, 100, 2018005, "OAuthException",
+                "(#100) Upload attachment failure: filedata needs a filename");
     }
 
     private ResponseDefinition scenario(JsonNode body) {
@@ -263,7 +267,8 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             case ScenarioRecipients.OUTSIDE_WINDOW -> error(400, 10, 2018278, "OAuthException",
                     "(#10) This message is sent outside of allowed window.");
             case ScenarioRecipients.TRANSIENT -> transientSeen.add(body.path("message").toString())
-                    ? transientError() : null;
+                    ? transientError()
+                    : null;
             default -> null;
         };
     }
@@ -298,8 +303,10 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         ObjectNode usage = mapper.createObjectNode();
         usage.putArray(pageId).addObject().put("type", "messenger").put("call_count", 100).put("total_cputime", 10)
                 .put("total_time", 10).put("estimated_time_to_regain_access", settings.penaltyMinutes());
-        return json(400, errorBody(613, null, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.")
-                .toString(), new HttpHeader("X-Business-Use-Case-Usage", usage.toString()));
+        return json(400,
+                errorBody(613, null, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.")
+                        .toString(),
+                new HttpHeader("X-Business-Use-Case-Usage", usage.toString()));
     }
 
     private ResponseDefinition error(int status, int code, Integer subcode, String type, String message) {

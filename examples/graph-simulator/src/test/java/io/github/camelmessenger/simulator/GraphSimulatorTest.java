@@ -26,7 +26,7 @@ class GraphSimulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEXT_TO = "{\"recipient\":{\"id\":\"%s\"},\"messaging_type\":\"RESPONSE\","
-                                          + "\"message\":{\"text\":\"%s\"}}";
+            + "\"message\":{\"text\":\"%s\"}}";
     private final HttpClient http = HttpClient.newHttpClient();
     private GraphSimulator simulator;
 
@@ -41,7 +41,8 @@ class GraphSimulatorTest {
     void acceptsAndRecordsASend() throws Exception {
         simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
 
-        HttpResponse<String> answer = post("/v24.0/me/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "hi"));
+        HttpResponse<String> answer =
+                post("/v24.0/me/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "hi"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(answer.body());
@@ -62,7 +63,8 @@ class GraphSimulatorTest {
         assertThat(badToken.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badToken.body()).path("error").path("code").asInt()).isEqualTo(190);
 
-        HttpResponse<String> noProof = post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "hi"));
+        HttpResponse<String> noProof =
+                post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "hi"));
         assertThat(JSON.readTree(noProof.body()).path("error").path("message").asText()).contains("appsecret_proof");
 
         String proof = hmac("secret", GraphSimulator.DEFAULT_TOKEN);
@@ -78,7 +80,8 @@ class GraphSimulatorTest {
 
         assertError(post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, "{\"message\":{\"text\":\"x\"}}"), 100, 0);
         assertError(post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN,
-                "{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"typing_on\",\"message\":{\"text\":\"x\"}}"), 100, 2018014);
+                "{\"recipient\":{\"id\":\"1\"},\"sender_action\":\"typing_on\",\"message\":{\"text\":\"x\"}}"), 100,
+                2018014);
         assertError(post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN,
                 TEXT_TO.formatted(ScenarioRecipients.BLOCKED, "x")), 551, 1545041);
         assertError(post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN,
@@ -103,8 +106,10 @@ class GraphSimulatorTest {
             assertThat(post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "m" + i))
                     .statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> limited = post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "m3"));
-        HttpResponse<String> otherPage = post("/v24.0/2/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "m4"));
+        HttpResponse<String> limited =
+                post("/v24.0/1/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "m3"));
+        HttpResponse<String> otherPage =
+                post("/v24.0/2/messages", GraphSimulator.DEFAULT_TOKEN, TEXT_TO.formatted("42", "m4"));
 
         assertError(limited, 613, 0);
         assertThat(limited.headers().firstValue("X-Business-Use-Case-Usage")).hasValueSatisfying(
@@ -149,7 +154,7 @@ class GraphSimulatorTest {
 
         HttpResponse<String> byUrl = post("/v24.0/1/message_attachments", GraphSimulator.DEFAULT_TOKEN,
                 "{\"message\":{\"attachment\":{\"type\":\"image\",\"payload\":{\"url\":\"https://x.example/a.png\","
-                + "\"is_reusable\":true}}}}");
+                        + "\"is_reusable\":true}}}}");
         HttpResponse<String> byFile = multipart("/v24.0/1/message_attachments", Map.of("message",
                 "{\"attachment\":{\"type\":\"file\",\"payload\":{\"is_reusable\":true}}}"), "terms.pdf");
         HttpResponse<String> neither = post("/v24.0/1/message_attachments", GraphSimulator.DEFAULT_TOKEN,
@@ -174,7 +179,7 @@ class GraphSimulatorTest {
         HttpResponse<String> again = call("DELETE", "/v24.0/" + id);
 
         assertThat(listed).isEqualTo(JSON.readTree("{\"data\":[{\"name\":\"Ana\",\"profile_picture_url\":"
-                                                   + "\"https://x.example/a.png\",\"id\":\"" + id + "\"}]}"));
+                + "\"https://x.example/a.png\",\"id\":\"" + id + "\"}]}"));
         assertThat(otherPage.path("data")).isEmpty();
         assertThat(JSON.readTree(deleted.body()).path("success").asBoolean()).isTrue();
         assertError(again, 100, 33);
@@ -216,7 +221,8 @@ class GraphSimulatorTest {
         return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUri() + path))
                 .header("Authorization", "Bearer " + GraphSimulator.DEFAULT_TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String hmac(String secret, String token) throws Exception {

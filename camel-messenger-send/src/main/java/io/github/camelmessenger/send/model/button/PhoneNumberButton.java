@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(value = "type", allowGetters = true)
 @JsonPropertyOrder({ "type", "title", "payload" })
 public record PhoneNumberButton(@JsonProperty("title") String title, @JsonProperty("payload") String payload)
-        implements Button {
+        implements
+            Button {
 
     public static final String TYPE = "phone_number";
 

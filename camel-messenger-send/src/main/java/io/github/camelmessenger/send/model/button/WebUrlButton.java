@@ -18,7 +18,9 @@ public record WebUrlButton(
         @JsonProperty("messenger_extensions") Boolean messengerExtensions,
         @JsonProperty("fallback_url") String fallbackUrl,
         @JsonProperty("webview_share_button") String webviewShareButton)
-        implements Button, WebviewSettings<WebUrlButton> {
+        implements
+            Button,
+            WebviewSettings<WebUrlButton> {
 
     public static final String TYPE = "web_url";
 
@@ -30,7 +32,8 @@ public record WebUrlButton(
 
     @Override
     public WebUrlButton withWebviewHeightRatio(WebviewHeightRatio ratio) {
-        return Button.checked(new WebUrlButton(title, url, ratio, messengerExtensions, fallbackUrl, webviewShareButton));
+        return Button
+                .checked(new WebUrlButton(title, url, ratio, messengerExtensions, fallbackUrl, webviewShareButton));
     }
 
     @Override

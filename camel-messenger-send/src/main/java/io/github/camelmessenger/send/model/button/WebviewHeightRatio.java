@@ -9,9 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * How much of the screen the webview of a URL button takes.
  */
 public enum WebviewHeightRatio {
-    COMPACT,
-    TALL,
-    FULL;
+    COMPACT, TALL, FULL;
 
     @JsonValue
     public String wireValue() {

@@ -36,7 +36,8 @@ final class EpochMillis {
 
     static Long fromDecimal(BigDecimal value) {
         BigDecimal millis = value.signum() > 0 && value.compareTo(BigDecimal.valueOf(SECONDS_BELOW)) < 0
-                ? value.movePointRight(3) : value;
+                ? value.movePointRight(3)
+                : value;
         try {
             return millis.setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {

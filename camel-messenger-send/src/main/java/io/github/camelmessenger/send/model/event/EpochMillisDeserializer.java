@@ -22,19 +22,19 @@ final class EpochMillisDeserializer extends StdScalarDeserializer<Long> {
     @Override
     public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         switch (p.currentTokenId()) {
-            case JsonTokenId.ID_NUMBER_INT:
+            case JsonTokenId.ID_NUMBER_INT :
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? EpochMillis.fromDecimal(p.getDecimalValue())
                         : Long.valueOf(EpochMillis.fromNumber(p.getLongValue()));
-            case JsonTokenId.ID_NUMBER_FLOAT:
+            case JsonTokenId.ID_NUMBER_FLOAT :
                 return EpochMillis.fromDecimal(p.getDecimalValue());
-            case JsonTokenId.ID_STRING:
+            case JsonTokenId.ID_STRING :
                 return EpochMillis.fromText(p.getText());
-            case JsonTokenId.ID_START_OBJECT:
-            case JsonTokenId.ID_START_ARRAY:
+            case JsonTokenId.ID_START_OBJECT :
+            case JsonTokenId.ID_START_ARRAY :
                 p.skipChildren();
                 return null;
-            default:
+            default :
                 return null;
         }
     }

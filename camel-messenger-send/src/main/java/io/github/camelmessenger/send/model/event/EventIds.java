@@ -24,7 +24,7 @@ final class EventIds {
 
     static String of(MessagingEventType kind, boolean standby, MessagingEvent event, String messageId) {
         boolean ownMid = kind == MessagingEventType.MESSAGE || kind == MessagingEventType.ECHO
-                         || kind == MessagingEventType.POSTBACK;
+                || kind == MessagingEventType.POSTBACK;
         if (ownMid && messageId != null && !messageId.isEmpty()) {
             return messageId;
         }

@@ -14,13 +14,7 @@ public enum MessagingEventType {
     /** A person's message: text, attachments, a quick reply. */
     MESSAGE,
     /** The Page's own message ({@code message.is_echo}), sent by this or another app or by a person in the inbox. */
-    ECHO,
-    POSTBACK,
-    REACTION,
-    READ,
-    DELIVERY,
-    OPTIN,
-    REFERRAL,
+    ECHO, POSTBACK, REACTION, READ, DELIVERY, OPTIN, REFERRAL,
     /** {@code pass_thread_control}, {@code take_thread_control}, {@code request_thread_control}, {@code app_roles}. */
     HANDOVER,
     /** Any event in {@code entry[].standby[]}: the conversation belongs to another app; this one only watches. */
@@ -74,7 +68,7 @@ public enum MessagingEventType {
             return REFERRAL;
         }
         if (event.passThreadControl() != null || event.takeThreadControl() != null
-            || event.requestThreadControl() != null || event.appRoles() != null) {
+                || event.requestThreadControl() != null || event.appRoles() != null) {
             return HANDOVER;
         }
         return UNKNOWN;

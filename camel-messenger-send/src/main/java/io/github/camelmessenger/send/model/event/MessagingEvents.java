@@ -43,7 +43,7 @@ final class MessagingEvents {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             boolean kept = name.equals("sender") && sender != null || name.equals("recipient") && recipient != null
-                           || name.equals("timestamp") && timestamp != null;
+                    || name.equals("timestamp") && timestamp != null;
             if (!kept) {
                 rest.put(name, MAPPER.convertValue(field.getValue(), Object.class));
             }

@@ -24,8 +24,7 @@ public record Optin(
         @JsonProperty("notification_messages_frequency") String notificationMessagesFrequency,
         @JsonProperty("notification_messages_timezone") String notificationMessagesTimezone,
         @JsonProperty("notification_messages_status") String notificationMessagesStatus,
-        @JsonProperty("token_expiry_timestamp") @JsonDeserialize(using = EpochMillisDeserializer.class)
-        Long tokenExpiryTimestamp,
+        @JsonProperty("token_expiry_timestamp") @JsonDeserialize(using = EpochMillisDeserializer.class) Long tokenExpiryTimestamp,
         @JsonProperty("user_token_status") String userTokenStatus,
         @JsonProperty("title") String title,
         @JsonProperty("ref") String ref,

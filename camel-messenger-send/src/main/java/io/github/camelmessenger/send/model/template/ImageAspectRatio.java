@@ -9,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * The shape of the images of a generic template.
  */
 public enum ImageAspectRatio {
-    HORIZONTAL,
-    SQUARE;
+    HORIZONTAL, SQUARE;
 
     @JsonValue
     public String wireValue() {

@@ -19,13 +19,13 @@ final class Bodies {
     /** A Page webhook call with one entry of the Page holding these messaging events. */
     static String page(String... events) {
         return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE + "\",\"time\":1700000000123,\"messaging\":["
-               + String.join(",", events) + "]}]}";
+                + String.join(",", events) + "]}]}";
     }
 
     /** An event from the person to the Page at 1700000000000 with {@code field} (e.g. {@code "message":{...}}). */
     static String event(String field) {
         return "{\"sender\":{\"id\":\"" + PSID + "\"},\"recipient\":{\"id\":\"" + PAGE
-               + "\"},\"timestamp\":1700000000000," + field + "}";
+                + "\"},\"timestamp\":1700000000000," + field + "}";
     }
 
     static JsonNode tree(String json) {

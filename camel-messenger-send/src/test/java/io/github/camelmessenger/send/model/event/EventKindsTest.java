@@ -239,10 +239,11 @@ class EventKindsTest {
 
     @Test
     void instagram() {
-        WebhookEvent e = only("""
-                {"object":"instagram","entry":[{"id":"17841400000000000","time":1700000000123,"messaging":[
-                  {"sender":{"id":"IGSID_1"},"recipient":{"id":"17841400000000000"},"timestamp":1700000000000,
-                   "message":{"mid":"ig_m","attachments":[{"type":"story_mention","payload":{"url":"https://s"}}]}}]}]}""");
+        WebhookEvent e =
+                only("""
+                        {"object":"instagram","entry":[{"id":"17841400000000000","time":1700000000123,"messaging":[
+                          {"sender":{"id":"IGSID_1"},"recipient":{"id":"17841400000000000"},"timestamp":1700000000000,
+                           "message":{"mid":"ig_m","attachments":[{"type":"story_mention","payload":{"url":"https://s"}}]}}]}]}""");
 
         assertThat(e.platform()).isEqualTo(Platform.INSTAGRAM);
         assertThat(e.pageId()).isEqualTo("17841400000000000");

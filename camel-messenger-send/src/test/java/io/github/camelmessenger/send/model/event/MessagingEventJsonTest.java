@@ -98,7 +98,8 @@ class MessagingEventJsonTest {
     @Test
     void jsonThatIsNoObjectIsNoEvent() {
         assertThatThrownBy(() -> MessagingEventConverters.toMessagingEvent("[1]"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("A messaging event is a JSON object, not array");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A messaging event is a JSON object, not array");
     }
 
     @Test

@@ -61,7 +61,7 @@ class WebhookConformanceTest {
     static void summary() {
         if (CASES.get() > 0) {
             System.out.printf("webhook conformance: %d cases, %d events parsed and matched (deliveries reporting"
-                              + " their single mid, which the corpus lists as none: %d)%n",
+                    + " their single mid, which the corpus lists as none: %d)%n",
                     CASES.get(), EVENTS.get(), DELIVERY_MIDS.get());
         }
     }

@@ -34,6 +34,6 @@ final class WebhookCorpus {
 
     static String absentReason() {
         return "conformance corpus absent: no shared/conformance/" + FILE + " in " + Path.of("").toAbsolutePath()
-               + " or any parent directory, and no -D" + DIR_PROPERTY + "=<dir> naming one";
+                + " or any parent directory, and no -D" + DIR_PROPERTY + "=<dir> naming one";
     }
 }

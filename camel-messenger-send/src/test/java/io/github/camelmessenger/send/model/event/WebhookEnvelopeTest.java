@@ -16,22 +16,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebhookEnvelopeTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            not JSON                 | hello                                  | the body is not JSON
-            truncated JSON           | {"object":"page","entry":[             | the body is not JSON
-            trailing garbage         | {"object":"page","entry":[]} x         | the body is not JSON
-            empty body               | ''                                     | the body is empty, not a JSON object
-            JSON array               | [{"object":"page","entry":[]}]         | the body is a JSON array, not a JSON object
-            JSON string              | "page"                                 | the body is a string, not a JSON object
-            JSON null                | null                                   | the body is null, not a JSON object
-            object user              | {"object":"user","entry":[]}           | object is 'user'; page or instagram expected
-            object upper case        | {"object":"PAGE","entry":[]}           | object is 'PAGE'; page or instagram expected
-            object number            | {"object":1,"entry":[]}                | object is a number; page or instagram expected
-            object missing           | {"entry":[]}                           | the body has no object field; page or instagram expected
-            entry missing            | {"object":"page"}                      | the body has no entry array
-            entry an object          | {"object":"page","entry":{"id":"1"}}   | entry is a JSON object, not an array
-            entry null               | {"object":"page","entry":null}         | entry is null, not an array
-            """)
+    @CsvSource(delimiter = '|',
+               textBlock = """
+                       not JSON                 | hello                                  | the body is not JSON
+                       truncated JSON           | {"object":"page","entry":[             | the body is not JSON
+                       trailing garbage         | {"object":"page","entry":[]} x         | the body is not JSON
+                       empty body               | ''                                     | the body is empty, not a JSON object
+                       JSON array               | [{"object":"page","entry":[]}]         | the body is a JSON array, not a JSON object
+                       JSON string              | "page"                                 | the body is a string, not a JSON object
+                       JSON null                | null                                   | the body is null, not a JSON object
+                       object user              | {"object":"user","entry":[]}           | object is 'user'; page or instagram expected
+                       object upper case        | {"object":"PAGE","entry":[]}           | object is 'PAGE'; page or instagram expected
+                       object number            | {"object":1,"entry":[]}                | object is a number; page or instagram expected
+                       object missing           | {"entry":[]}                           | the body has no object field; page or instagram expected
+                       entry missing            | {"object":"page"}                      | the body has no entry array
+                       entry an object          | {"object":"page","entry":{"id":"1"}}   | entry is a JSON object, not an array
+                       entry null               | {"object":"page","entry":null}         | entry is null, not an array
+                       """)
     void refused(String name, String body, String reason) {
         assertThatThrownBy(() -> parse(body))
                 .isInstanceOfSatisfying(WebhookEnvelopeException.class, e -> {

@@ -35,12 +35,13 @@ class WebhookEventsTest {
 
     @Test
     void entriesInOrderAndInsideAnEntryTheArraysInTheOrderTheyAppear() {
-        String body = """
-                {"object":"page","entry":[
-                  {"id":"P1","standby":[{"sender":{"id":"a"},"message":{"mid":"s1"}}],
-                   "messaging":[{"sender":{"id":"a"},"message":{"mid":"m1"}},{"sender":{"id":"a"},"message":{"mid":"m2"}}]},
-                  {"messaging":[{"sender":{"id":"b"},"message":{"mid":"m3"}}],"id":"P2",
-                   "standby":[{"sender":{"id":"b"},"message":{"mid":"s2"}}]}]}""";
+        String body =
+                """
+                        {"object":"page","entry":[
+                          {"id":"P1","standby":[{"sender":{"id":"a"},"message":{"mid":"s1"}}],
+                           "messaging":[{"sender":{"id":"a"},"message":{"mid":"m1"}},{"sender":{"id":"a"},"message":{"mid":"m2"}}]},
+                          {"messaging":[{"sender":{"id":"b"},"message":{"mid":"m3"}}],"id":"P2",
+                           "standby":[{"sender":{"id":"b"},"message":{"mid":"s2"}}]}]}""";
 
         List<WebhookEvent> events = parse(body);
 
@@ -89,7 +90,7 @@ class WebhookEventsTest {
             """)
     void timestampsAreEpochMilliseconds(String wire, long millis) {
         WebhookEvent e = only(page("{\"sender\":{\"id\":\"p\"},\"timestamp\":" + wire + ",\"read\":{\"watermark\":"
-                                   + wire + "}}"));
+                + wire + "}}"));
 
         assertThat(e.timestamp()).isEqualTo(millis);
         assertThat(e.event().timestamp()).isEqualTo(millis);
@@ -108,7 +109,7 @@ class WebhookEventsTest {
             """)
     void timestampThatIsNoTimeIsNullAndTheEventStillArrives(String wire) {
         WebhookEvent e = only(page("{\"sender\":{\"id\":\"p\"},\"timestamp\":" + wire
-                                   + ",\"message\":{\"mid\":\"m\"}}"));
+                + ",\"message\":{\"mid\":\"m\"}}"));
 
         assertThat(e.timestamp()).isNull();
         assertThat(e.type()).isEqualTo(MessagingEventType.MESSAGE);

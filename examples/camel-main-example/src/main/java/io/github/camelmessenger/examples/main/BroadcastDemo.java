@@ -36,13 +36,15 @@ public final class BroadcastDemo {
         Progress progress;
         if (pageId != null && token != null) {
             progress = run("https://graph.facebook.com", pageId, token, notifications, output, System.out);
-            progress.printSummary(System.out, "Graph API, Page " + pageId, output.resolve("dead-letter.jsonl").toString());
+            progress.printSummary(System.out, "Graph API, Page " + pageId,
+                    output.resolve("dead-letter.jsonl").toString());
         } else {
-            try (GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults().withRateLimit(40))) {
+            try (GraphSimulator simulator =
+                    GraphSimulator.start(GraphSimulator.Settings.defaults().withRateLimit(40))) {
                 progress = run(simulator.baseUri(), "1122334455", GraphSimulator.DEFAULT_TOKEN, notifications, output,
                         System.out);
                 progress.printSummary(System.out, "local Graph API simulator, " + simulator.accepted().size()
-                                                  + " messages accepted",
+                        + " messages accepted",
                         output.resolve("dead-letter.jsonl").toString());
             }
         }
@@ -53,7 +55,8 @@ public final class BroadcastDemo {
 
     /** Runs the broadcast to completion (or 150 s) and returns the counts. */
     static Progress run(String baseUri, String pageId, String token, String notifications, Path output,
-                        PrintStream out) throws Exception {
+                        PrintStream out)
+            throws Exception {
         Files.createDirectories(output);
         Files.deleteIfExists(output.resolve("dead-letter.jsonl"));
         int total = (int) notifications.lines().filter(l -> !l.isBlank()).count();

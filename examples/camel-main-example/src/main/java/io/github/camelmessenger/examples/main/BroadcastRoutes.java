@@ -25,8 +25,8 @@ public class BroadcastRoutes extends RouteBuilder {
     public void configure() {
         from("direct:broadcast").routeId("broadcast")
                 .split(body().tokenize("\n")).streaming()
-                    .filter(body().isNotEqualTo(""))
-                    .to("direct:send-one");
+                .filter(body().isNotEqualTo(""))
+                .to("direct:send-one");
 
         from("direct:send-one").routeId("send-one").routeConfigurationId(MessengerErrorRouting.ID)
                 .unmarshal().json(Map.class)
@@ -38,7 +38,7 @@ public class BroadcastRoutes extends RouteBuilder {
                 })
                 .marshal().json()
                 .to("messenger-send:{{page.id}}?accessToken=RAW({{page.token}})&baseUri={{graph.baseUri}}"
-                    + "&messagingType=UPDATE&rateLimit={{demo.rate}}&rateLimitBackoff=2s")
+                        + "&messagingType=UPDATE&rateLimit={{demo.rate}}&rateLimitBackoff=2s")
                 .process(progress::sent);
 
         from("direct:dead-letter").routeId("dead-letter")

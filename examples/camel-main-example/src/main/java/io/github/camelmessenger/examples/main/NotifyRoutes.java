@@ -24,6 +24,6 @@ public class NotifyRoutes extends RouteBuilder {
                             .build());
                 })
                 .to("messenger-send:{{page.id}}?accessToken=RAW({{page.token}})&baseUri={{graph.baseUri}}"
-                    + "&messagingType=UPDATE");
+                        + "&messagingType=UPDATE");
     }
 }

@@ -36,10 +36,11 @@ class CamelMainExampleTest {
 
             assertThat(simulator.accepted()).singleElement().satisfies(m -> {
                 assertThat(m.pageId()).isEqualTo("1122334455");
-                assertThat(m.request()).isEqualTo(JSON.readTree("""
-                        {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE",
-                         "message":{"text":"Your order A-1001 has shipped",
-                                    "quick_replies":[{"content_type":"text","title":"Track it","payload":"TRACK"}]}}"""));
+                assertThat(m.request()).isEqualTo(JSON.readTree(
+                        """
+                                {"recipient":{"id":"1254477777772919"},"messaging_type":"UPDATE",
+                                 "message":{"text":"Your order A-1001 has shipped",
+                                            "quick_replies":[{"content_type":"text","title":"Track it","payload":"TRACK"}]}}"""));
             });
         }
     }
@@ -52,8 +53,8 @@ class CamelMainExampleTest {
         }
         List<String> lines = notifications.lines().filter(l -> !l.isBlank()).toList();
         long failing = lines.stream().filter(l -> l.contains(ScenarioRecipients.BLOCKED)
-                                                  || l.contains(ScenarioRecipients.UNKNOWN)
-                                                  || l.contains(ScenarioRecipients.OUTSIDE_WINDOW)).count();
+                || l.contains(ScenarioRecipients.UNKNOWN)
+                || l.contains(ScenarioRecipients.OUTSIDE_WINDOW)).count();
         long transientOnes = lines.stream().filter(l -> l.contains(ScenarioRecipients.TRANSIENT)).count();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 

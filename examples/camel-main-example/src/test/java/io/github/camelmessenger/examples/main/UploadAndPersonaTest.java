@@ -34,11 +34,11 @@ class UploadAndPersonaTest {
     void uploadOnceSendByIdAndSendAsAPersona() throws Exception {
         Path brochure = Files.writeString(dir.resolve("brochure.pdf"), "%PDF-1.7 spring catalogue");
         try (GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
-             CamelContext camel = new DefaultCamelContext()) {
+                CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             String endpoint = "messenger-send:" + PAGE + "?accessToken=RAW(" + GraphSimulator.DEFAULT_TOKEN
-                              + ")&baseUri=" + simulator.baseUri();
+                    + ")&baseUri=" + simulator.baseUri();
 
             Exchange upload = template.send(endpoint + "&operation=uploadAttachment",
                     e -> e.getMessage().setBody(brochure.toFile()));
@@ -48,7 +48,8 @@ class UploadAndPersonaTest {
             String personaId = persona.getMessage().getHeader(MessengerSendConstants.PERSONA_ID, String.class);
             for (String recipient : List.of("1001", "1002")) {
                 template.sendBodyAndHeaders(endpoint, Message.attachment(Attachment.file(
-                        MediaPayload.attachmentId(attachmentId))), Map.of(MessengerSendConstants.RECIPIENT_ID, recipient,
+                        MediaPayload.attachmentId(attachmentId))),
+                        Map.of(MessengerSendConstants.RECIPIENT_ID, recipient,
                                 MessengerSendConstants.PERSONA_ID, personaId));
             }
 

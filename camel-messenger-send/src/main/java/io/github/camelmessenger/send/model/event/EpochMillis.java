@@ -20,6 +20,9 @@ final class EpochMillis {
 
     static final long SECONDS_BELOW = 100_000_000_000L;
 
+    // a long has 19 digits: a value with more is no time in milliseconds
+    private static final int MAX_DIGITS = 19;
+
     // ISO-8601 with the offset as Z, +00:00 or +0000 (the last is what some payloads carry)
     private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -35,6 +38,14 @@ final class EpochMillis {
     }
 
     static Long fromDecimal(BigDecimal value) {
+        // digits before the point; bounded first, as rounding 1e30000000 or 1e-30000000 costs seconds and memory
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_DIGITS) {
+            return null;
+        }
+        if (integerDigits < -3) {
+            return 0L;
+        }
         BigDecimal millis = value.signum() > 0 && value.compareTo(BigDecimal.valueOf(SECONDS_BELOW)) < 0
                 ? value.movePointRight(3)
                 : value;

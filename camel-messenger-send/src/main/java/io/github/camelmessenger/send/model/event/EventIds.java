@@ -1,5 +1,12 @@
 package io.github.camelmessenger.send.model.event;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.camelmessenger.send.model.MessengerJson;
+
 /**
  * The key an event is de-duplicated by ({@code CamelMessengerEventId}). Meta retries a batch for up to 36 hours, so
  * the key must be the same every time the event comes and differ between events.
@@ -12,6 +19,9 @@ package io.github.camelmessenger.send.model.event;
  * {@code user_ref:} and the user ref; a missing part is empty. For example
  * {@code read|1254459154682919|682498171943165|1458668856463|1458668856253}.</li>
  * </ul>
+ * An event that has none of sender, recipient and timestamp (a salvaged odd event) also carries a hash of its
+ * content, so that two such events do not share a key.
+ * <p>
  * A delivery's or a read's mid is the message delivered or read, never the event's key: that message's own event
  * (its echo) already uses it.
  */
@@ -50,7 +60,23 @@ final class EventIds {
                 // sender, recipient and time tell the other kinds apart
             }
         }
+        boolean noSender = sender == null || (sender.id() == null && sender.userRef() == null);
+        boolean empty = kind == MessagingEventType.UNKNOWN && event.unknownFields().isEmpty();
+        if (noSender && event.recipientId() == null && event.timestamp() == null && !empty) {
+            // a salvaged event with nothing that tells it apart: its content does, so that two differ
+            key.append(SEPARATOR).append(contentHash(event));
+        }
         return key.toString();
+    }
+
+    private static String contentHash(MessagingEvent event) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(MessengerJson.mapper().writeValueAsBytes(event));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return Integer.toHexString(event.hashCode());
+        }
     }
 
     private static String kindField(MessagingEventType kind, MessagingEvent event) {

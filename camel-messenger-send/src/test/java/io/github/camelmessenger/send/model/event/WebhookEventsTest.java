@@ -1,5 +1,6 @@
 package io.github.camelmessenger.send.model.event;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -7,6 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.camelmessenger.send.model.event.Bodies.PAGE;
 import static io.github.camelmessenger.send.model.event.Bodies.event;
@@ -15,6 +17,7 @@ import static io.github.camelmessenger.send.model.event.Bodies.page;
 import static io.github.camelmessenger.send.model.event.Bodies.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Order, ids and times of the events a body holds. */
 class WebhookEventsTest {
@@ -49,6 +52,37 @@ class WebhookEventsTest {
         assertThat(events).extracting(WebhookEvent::pageId).containsExactly("P1", "P1", "P1", "P2", "P2");
         assertThat(events).extracting(e -> e.type().wireName())
                 .containsExactly("standby", "message", "message", "message", "standby");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1e30000000", "1e999999999", "-1e30000000", "\"9e19\"" })
+    void anAbsurdTimestampIsNoTimeAndCostsNothing(String timestamp) {
+        // a bound, not a speed figure: rounding such values unchecked takes tens of seconds or all the memory
+        WebhookEvent e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> only(page(
+                "{\"sender\":{\"id\":\"a\"},\"recipient\":{\"id\":\"" + PAGE + "\"},\"timestamp\":" + timestamp
+                        + ",\"message\":{\"mid\":\"m_absurd\",\"text\":\"hi\"}}")));
+
+        assertThat(e.messageId()).isEqualTo("m_absurd");
+        assertThat(e.timestamp()).isNull();
+    }
+
+    @Test
+    void aTinyTimestampRoundsToZero() {
+        WebhookEvent e =
+                only(page("{\"sender\":{\"id\":\"a\"},\"timestamp\":\"1e-30000000\",\"message\":{\"mid\":\"m\"}}"));
+
+        assertThat(e.timestamp()).isZero();
+    }
+
+    @Test
+    void oddEventsWithNothingToTellThemApartStillGetDifferentIds() {
+        List<WebhookEvent> events = parse(page("{\"reaction\":{\"action\":\"react\",\"emoji\":\"a\"}}",
+                "{\"reaction\":{\"action\":\"react\",\"emoji\":\"b\"}}"));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).eventId()).startsWith("reaction|||").isNotEqualTo(events.get(1).eventId());
+        assertThat(parse(page("{\"reaction\":{\"action\":\"react\",\"emoji\":\"a\"}}")).get(0).eventId())
+                .isEqualTo(events.get(0).eventId());
     }
 
     @Test

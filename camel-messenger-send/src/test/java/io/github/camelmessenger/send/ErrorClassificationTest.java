@@ -23,6 +23,7 @@ import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerRecipientException;
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerTemporaryException;
+import io.github.camelmessenger.send.error.MessengerTransportException;
 import io.github.camelmessenger.send.graph.BusinessUseCaseUsage;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
@@ -56,7 +57,8 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
     @BindToRegistry("myRules")
     private final MessengerErrorClassifier myRules = MessengerErrorRules.of(
             ErrorRule.code(1390008).is(FailureKind.TEMPORARY),
-            ErrorRule.code(10).subcode(2018999).is(FailureKind.POLICY));
+            ErrorRule.code(10).subcode(2018999).is(FailureKind.POLICY),
+            ErrorRule.code(1).is(FailureKind.TEMPORARY));
 
     @BindToRegistry("brokenRules")
     private final MessengerErrorClassifier brokenRules = answer -> {
@@ -222,6 +224,19 @@ class ErrorClassificationTest extends MessengerSendTestSupport {
 
         Answer recipient = error(551, "OAuthException", "(#551) This person isn't available right now.");
         failsOn("direct:my-rules", recipient, null, MessengerRecipientException.class);
+    }
+
+    @Test
+    void noRuleMakesAPossiblyDeliveredMessageRetriable() {
+        // the route's rules say code 1 is temporary; 1/1357046 means Meta may have delivered: a retry could send twice
+        Answer deliveryUnknown = error(1, "OAuthException", "(#1) Received Invalid JSON reply").subcode(1357046)
+                .status(500);
+        Exchange exchange = failsOn("direct:my-rules", deliveryUnknown, null, MessengerTransportException.class);
+        assertThat(exchange.getMessage().getHeader(MessengerSendConstants.RETRIABLE)).isEqualTo(false);
+        graph.resetRequests();
+
+        failsOn("direct:my-rules", error(1, "OAuthException", "(#1) An unknown error occurred").status(500), null,
+                MessengerTemporaryException.class);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.github.camelmessenger.send.dsl;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -25,11 +27,13 @@ import org.apache.camel.support.EndpointHelper;
 abstract class EndpointBuilderSupport {
 
     private static final String MASK = "xxxxxx";
+    private static final AtomicLong BOUND_OBJECTS = new AtomicLong();
 
     private final String scheme;
     private final String path;
     private final Set<String> secrets;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<Object, String> beanIds = new IdentityHashMap<>();
 
     /**
      * @param scheme  the component name
@@ -107,14 +111,15 @@ abstract class EndpointBuilderSupport {
         return uri.toString();
     }
 
-    private static String parameterValue(CamelContext context, String key, Object value) {
+    private String parameterValue(CamelContext context, String key, Object value) {
         if (value instanceof String text) {
             return text.contains(")") ? "RAW{" + text + "}" : "RAW(" + text + ")";
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof Enum<?>) {
             return value.toString();
         }
-        String beanId = key + "-" + Integer.toHexString(System.identityHashCode(value));
+        // one name per object of this builder, unique across builders: identity hashes can repeat
+        String beanId = beanIds.computeIfAbsent(value, v -> key + "-" + BOUND_OBJECTS.incrementAndGet());
         if (context != null) {
             context.getRegistry().bind(beanId, value);
         }

@@ -23,8 +23,8 @@ import static io.github.camelmessenger.send.error.FailureKind.TRANSPORT;
  * on the message text.
  * <p>
  * The component classifies with {@link #DEFAULT_RULES}, a table that follows Meta's error code reference. An
- * {@code errorClassifier} bean ({@code errorClassifier=#myRules}) is asked first: where it answers null the default
- * rules decide, so a bean needs rules only for the codes it adds or overrides. {@link MessengerErrorRules} is such a
+ * {@code errorClassifier} bean ({@code errorClassifier=#myRules}) is asked first (after {@link #DELIVERY_UNKNOWN}, which
+ * no bean overrides): where it answers null the default rules decide, so a bean needs rules only for the codes it adds or overrides. {@link MessengerErrorRules} is such a
  * bean, made of {@link ErrorRule}s; a lambda is another:
  *
  * <pre>
@@ -35,12 +35,17 @@ import static io.github.camelmessenger.send.error.FailureKind.TRANSPORT;
 public interface MessengerErrorClassifier {
 
     /**
+     * "Received Invalid JSON reply" (1/1357046): Meta may have delivered the message, so a retry may send it twice.
+     * Decided before any {@code errorClassifier} bean: no rule may make it retriable.
+     */
+    ErrorRule DELIVERY_UNKNOWN = code(1).subcode(1357046).is(TRANSPORT);
+
+    /**
      * Meta's error reference as a table, evaluated in order, first match wins: specific (code, subcode) pairs before
      * the code alone, then {@code is_transient}, then the HTTP status for answers without a code the table knows.
      */
     List<ErrorRule> DEFAULT_RULES = List.of(
-            // (#1) "Received Invalid JSON reply": Meta may have delivered the message, a retry may send it twice
-            code(1).subcode(1357046).is(TRANSPORT),
+            DELIVERY_UNKNOWN,
 
             // the person is unknown, has blocked the Page or cannot be reached right now
             code(551).is(RECIPIENT),

@@ -33,11 +33,6 @@ public final class SendApiClient {
     private final SecretRedactor redactor;
     private final SendApiResponseDecoder decoder;
 
-    public SendApiClient(GraphHttpClient http, String baseUri, String apiVersion, String accessToken, String appSecret,
-                         Duration requestTimeout, ObjectMapper mapper) {
-        this(http, baseUri, apiVersion, accessToken, appSecret, requestTimeout, mapper, null);
-    }
-
     /**
      * A client whose error answers are classified by {@code errorClassifier} first, and by the default rules where it
      * has no rule; a null classifier leaves them to the default rules.

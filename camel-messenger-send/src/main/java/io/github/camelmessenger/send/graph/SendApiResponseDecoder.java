@@ -82,6 +82,10 @@ final class SendApiResponseDecoder {
     /** The configured classifier's kind, or the default rules' where it has none (or fails). */
     private FailureKind classify(FailureDetails details) {
         ErrorAnswer answer = ErrorAnswer.of(details);
+        if (MessengerErrorClassifier.DELIVERY_UNKNOWN.matches(answer)) {
+            // a user's rule must not make a possibly delivered message retriable
+            return MessengerErrorClassifier.DELIVERY_UNKNOWN.kind();
+        }
         FailureKind kind = null;
         if (errorClassifier != null) {
             try {

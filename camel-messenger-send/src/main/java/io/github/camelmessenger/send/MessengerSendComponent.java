@@ -46,6 +46,7 @@ public class MessengerSendComponent extends DefaultComponent {
     private ScheduledExecutorService pacingScheduler;
     private SendPacer pacer;
     private final PagePauses pauses = new PagePauses();
+    private final Map<String, MessengerSendProducerHealthCheck> sharedHealthChecks = new HashMap<>();
 
     public MessengerSendComponent() {
     }
@@ -122,6 +123,11 @@ public class MessengerSendComponent extends DefaultComponent {
 
     SendPacer pacer() {
         return pacer;
+    }
+
+    /** The producers' token checks by the tokens they check, each shared by the producers calling with them. */
+    Map<String, MessengerSendProducerHealthCheck> sharedHealthChecks() {
+        return sharedHealthChecks;
     }
 
     PagePauses pauses() {

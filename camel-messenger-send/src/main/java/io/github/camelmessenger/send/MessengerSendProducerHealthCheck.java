@@ -1,5 +1,9 @@
 package io.github.camelmessenger.send;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +27,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Pages.
  * <p>
  * Each producer adds its check to Camel's {@code producers} health check repository when it starts and removes it when
- * it stops. Camel runs producer checks only with {@code camel.health.producersEnabled=true}; the component's
+ * it stops; producers that call with the same tokens share one check. Camel runs producer checks only with {@code camel.health.producersEnabled=true}; the component's
  * {@code healthCheckProducerEnabled} switches this one off. The result is kept for the component's
  * {@code healthCheckCacheTime}, so that frequent probes do not turn into Graph API calls. Meta being down or a token
  * being revoked is no reason to restart the application, so this is not a liveness check. No token, secret or proof
@@ -37,7 +41,10 @@ public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
     private static final String REPOSITORY_ID = "producers";
 
     private final MessengerSendEndpoint endpoint;
+    // guarded by the component's shared checks map
     private WritableHealthCheckRepository repository;
+    private String sharedKey;
+    private int producers;
     private volatile Outcome cached;
     private volatile long cachedAtNanos;
 
@@ -48,7 +55,9 @@ public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
 
     /**
      * Adds a check of the endpoint's tokens to Camel's producers repository, enabled as the component's
-     * {@code healthCheckProducerEnabled} says; null when the Camel context has no health checks.
+     * {@code healthCheckProducerEnabled} says; null when the Camel context has no health checks. Producers whose
+     * endpoints call the Graph API with the same tokens share one check (two routes to one URI, or {@code toD} to
+     * many Pages with one token): one probe, one {@code GET /me} per token.
      */
     static MessengerSendProducerHealthCheck register(MessengerSendEndpoint endpoint) {
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
@@ -56,19 +65,50 @@ public class MessengerSendProducerHealthCheck extends AbstractHealthCheck {
         if (repository == null) {
             return null;
         }
-        MessengerSendProducerHealthCheck check = new MessengerSendProducerHealthCheck(endpoint);
-        check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-        check.repository = repository;
-        repository.addHealthCheck(check);
-        return check;
+        Map<String, MessengerSendProducerHealthCheck> shared = endpoint.getComponent().sharedHealthChecks();
+        synchronized (shared) {
+            String tokens = tokenSet(endpoint.getConfiguration());
+            MessengerSendProducerHealthCheck check = shared.get(tokens);
+            if (check == null) {
+                check = new MessengerSendProducerHealthCheck(endpoint);
+                check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+                check.repository = repository;
+                check.sharedKey = tokens;
+                shared.put(tokens, check);
+                repository.addHealthCheck(check);
+            }
+            check.producers++;
+            return check;
+        }
     }
 
-    /** Removes the check from the repository it was added to. */
+    /** The producer no longer uses the check; the last one to stop removes it from the repository. */
     void unregister() {
-        WritableHealthCheckRepository from = repository;
-        repository = null;
-        if (from != null) {
-            from.removeHealthCheck(this);
+        Map<String, MessengerSendProducerHealthCheck> shared = endpoint.getComponent().sharedHealthChecks();
+        synchronized (shared) {
+            if (--producers > 0) {
+                return;
+            }
+            shared.remove(sharedKey, this);
+            WritableHealthCheckRepository from = repository;
+            repository = null;
+            if (from != null) {
+                from.removeHealthCheck(this);
+            }
+        }
+    }
+
+    /** What the check calls with: a digest, so that no token is kept as a map key. */
+    private static String tokenSet(MessengerSendConfiguration c) {
+        StringBuilder text = new StringBuilder().append(c.getBaseUri()).append('\0').append(c.getApiVersion())
+                .append('\0').append(c.getAppSecret()).append('\0').append(c.getAccessToken());
+        new TreeMap<>(pageTokens(c)).forEach((page, token) -> text.append('\0').append(page).append('=').append(token));
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

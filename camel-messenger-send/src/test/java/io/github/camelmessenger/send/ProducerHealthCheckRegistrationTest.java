@@ -52,6 +52,47 @@ class ProducerHealthCheckRegistrationTest {
     }
 
     @Test
+    void producersCallingWithTheSameTokensShareOneCheck() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+            HealthCheckRegistry.get(context).setExposureLevel("full");
+            MessengerSendComponent component = new MessengerSendComponent();
+            component.getConfiguration().setAccessToken(TOKEN);
+            component.getConfiguration().setBaseUri(graph.baseUrl());
+            context.addComponent("messenger-send", component);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // two routes to one URI, and a route to another Page with the same token
+                    from("direct:a").routeId("a").to("messenger-send:1122334455");
+                    from("direct:b").routeId("b").to("messenger-send:1122334455");
+                    from("direct:c").routeId("c").to("messenger-send:5566778899");
+                    from("direct:d").routeId("d").to("messenger-send:1122334455?accessToken=RAW(other-token)");
+                }
+            });
+            context.start();
+
+            assertThat(checks(context)).hasSize(2);
+            HealthCheckHelper.invoke(context);
+            // one GET /me per token, whatever the number of producers
+            assertThat(graph.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+
+            context.getRouteController().stopRoute("a");
+            context.getRouteController().stopRoute("c");
+            assertThat(checks(context)).hasSize(2);
+            context.getRouteController().stopRoute("b");
+            assertThat(checks(context)).hasSize(1);
+            context.getRouteController().stopRoute("d");
+            assertThat(checks(context)).isEmpty();
+        }
+    }
+
+    private static List<String> checks(CamelContext context) {
+        return HealthCheckHelper.invoke(context).stream().map(r -> r.getCheck().getId())
+                .filter(id -> id.startsWith(MessengerSendProducerHealthCheck.ID_PREFIX)).toList();
+    }
+
+    @Test
     void aPlainCamelContextWithProducerChecksOnListsTheCheckWhileTheRouteRuns() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             // what camel.health.producersEnabled=true does

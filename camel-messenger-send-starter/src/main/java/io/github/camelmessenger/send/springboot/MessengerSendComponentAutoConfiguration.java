@@ -12,6 +12,8 @@ import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -41,6 +43,8 @@ public class MessengerSendComponentAutoConfiguration {
 
     static final String PREFIX = "camel.component.messenger-send";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MessengerSendComponentAutoConfiguration.class);
+
     // property names with separators removed, lower case
     private static final Set<String> SECRET_KEYS = Set.of("accesstoken", "appsecret", "pagetokens");
 
@@ -56,6 +60,7 @@ public class MessengerSendComponentAutoConfiguration {
                 MessengerSendComponent component = (MessengerSendComponent) target;
                 if (properties.getHealthCheckEnabled() != null) {
                     component.setHealthCheckProducerEnabled(properties.getHealthCheckEnabled());
+                    warnWhenProducerChecksAreOff(properties.getHealthCheckEnabled(), applicationContext);
                 }
                 if (component.getConfiguration().getTokenProvider() == null) {
                     // a single MessengerTokenProvider bean in the application supplies the tokens per Page
@@ -69,6 +74,16 @@ public class MessengerSendComponentAutoConfiguration {
                         applicationContext, "camel.component.customizer", PREFIX + ".customizer");
             }
         };
+    }
+
+    /** The token check is a producer check now: asking for it without Camel's producer checks would get nothing. */
+    private static void warnWhenProducerChecksAreOff(boolean asked, ApplicationContext applicationContext) {
+        boolean producerChecks = applicationContext.getEnvironment()
+                .getProperty("camel.health.producers-enabled", Boolean.class, false);
+        if (asked && !producerChecks) {
+            LOG.warn("{}.health-check-enabled=true has no effect while camel.health.producers-enabled is false: the "
+                    + "token check is one of Camel's producer health checks", PREFIX);
+        }
     }
 
     /** Binds {@code token-provider} and {@code error-classifier} from a bean name ({@code #bean:myProvider}). */

@@ -34,11 +34,13 @@ final class ExchangeReader {
     private final ObjectMapper mapper;
     private final MessengerSendEndpoint endpoint;
     private final SendRequestAssembler assembler;
+    private final ThreadControlReader threadControl;
 
     ExchangeReader(ObjectMapper mapper, MessengerSendEndpoint endpoint) {
         this.mapper = mapper;
         this.endpoint = endpoint;
         this.assembler = new SendRequestAssembler(mapper, endpoint);
+        this.threadControl = new ThreadControlReader(mapper, endpoint);
     }
 
     MessengerCall<?> read(Exchange exchange) throws JsonProcessingException {
@@ -52,6 +54,8 @@ final class ExchangeReader {
             case createPersona -> createPersona(in, pageId);
             case listPersonas -> listPersonas(pageId);
             case deletePersona -> deletePersona(in, pageId);
+            case passThreadControl, takeThreadControl, requestThreadControl ->
+                threadControl.read(in, pageId, operation);
         };
     }
 

@@ -15,6 +15,7 @@ import io.github.camelmessenger.send.graph.FileContent;
 import io.github.camelmessenger.send.model.Persona;
 import io.github.camelmessenger.send.model.SendResponse;
 import io.github.camelmessenger.send.model.SenderAction;
+import io.github.camelmessenger.send.model.event.MessagingEvent;
 import io.github.camelmessenger.send.validation.SendRequestValidator;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -34,11 +35,13 @@ final class ExchangeReader {
     private final ObjectMapper mapper;
     private final MessengerSendEndpoint endpoint;
     private final SendRequestAssembler assembler;
+    private final ThreadControlReader threadControl;
 
     ExchangeReader(ObjectMapper mapper, MessengerSendEndpoint endpoint) {
         this.mapper = mapper;
         this.endpoint = endpoint;
         this.assembler = new SendRequestAssembler(mapper, endpoint);
+        this.threadControl = new ThreadControlReader(mapper, endpoint);
     }
 
     MessengerCall<?> read(Exchange exchange) throws JsonProcessingException {
@@ -52,6 +55,8 @@ final class ExchangeReader {
             case createPersona -> createPersona(in, pageId);
             case listPersonas -> listPersonas(pageId);
             case deletePersona -> deletePersona(in, pageId);
+            case passThreadControl, takeThreadControl, requestThreadControl ->
+                threadControl.read(in, pageId, operation);
         };
     }
 
@@ -69,6 +74,9 @@ final class ExchangeReader {
     private MessengerCall<SendResponse> send(Exchange exchange, String pageId) throws JsonProcessingException {
         SenderAction action = MessengerHeaders.enumValue(exchange.getMessage(), MessengerSendConstants.SENDER_ACTION);
         action = action != null ? action : endpoint.getSenderAction();
+        if (action == null) {
+            refuseIncomingEvent(exchange.getMessage());
+        }
         // a sender action ignores the body, even a file
         FileContent file = action != null ? null : FileBodies.from(exchange);
         MessengerSendConfiguration options = endpoint.getConfiguration();
@@ -94,6 +102,7 @@ final class ExchangeReader {
 
     private MessengerCall<SendResponse> upload(Exchange exchange, String pageId) throws JsonProcessingException {
         Message in = exchange.getMessage();
+        refuseIncomingEvent(in);
         FileContent file = FileBodies.from(exchange);
         if (file != null) {
             ObjectNode message = fileMessage(in, file);
@@ -119,6 +128,7 @@ final class ExchangeReader {
     }
 
     private MessengerCall<JsonNode> createPersona(Message in, String pageId) throws JsonProcessingException {
+        refuseIncomingEvent(in);
         Object body = in.getBody();
         Persona persona = body instanceof Persona p ? p
                 : body instanceof Map<?, ?> map ? mapper.convertValue(map, Persona.class)
@@ -159,6 +169,18 @@ final class ExchangeReader {
         String id = personaId;
         return new MessengerCall<>(pageId, MessengerOperation.deletePersona, api -> api.deletePersona(id),
                 (message, answer) -> message.setBody(answer.path("success").asBoolean()));
+    }
+
+    /**
+     * A body that is still the webhook event the route received: the route did not set its reply, and sending the
+     * event would echo it back to the person. Refused whatever the validate option says.
+     */
+    private static void refuseIncomingEvent(Message in) {
+        if (in.getBody() instanceof MessagingEvent) {
+            throw new MessengerValidationException("body", "is the incoming webhook event (MessagingEvent), not a "
+                    + "reply: set the reply as the body before messenger-send, for example setBody(simple(\"You "
+                    + "said: ${header.CamelMessengerEventText}\")); nothing was sent");
+        }
     }
 
     /** Meta stores only media and files for reuse; a template or sticker cannot be uploaded. */

@@ -15,7 +15,7 @@ import org.apache.camel.Message;
 record MessengerCall<T>(String pageId, MessengerOperation operation,
         Function<SendApiClient, CompletableFuture<T>> request, BiConsumer<Message, T> onSuccess) {
 
-    /** Message sends are paced per Page; uploads and persona calls are not messages and go at once. */
+    /** Message sends are paced per Page; uploads, persona and handover calls are not messages and go at once. */
     boolean paced() {
         return operation == MessengerOperation.send;
     }

@@ -14,5 +14,14 @@ public enum MessengerOperation {
     /** List the Page's personas. */
     listPersonas,
     /** Delete the persona named by the CamelMessengerPersonaId header (or the body). */
-    deletePersona
+    deletePersona,
+    /**
+     * Handover protocol: pass the conversation with the person to the app in the CamelMessengerTargetAppId header
+     * (the Page inbox is {@link PageInbox#APP_ID}). The body is ignored.
+     */
+    passThreadControl,
+    /** Handover protocol: take the conversation with the person back (Primary Receiver). The body is ignored. */
+    takeThreadControl,
+    /** Handover protocol: ask the app that has the conversation to pass it to this app. The body is ignored. */
+    requestThreadControl
 }

@@ -91,10 +91,22 @@ public final class MessengerSendConstants {
     public static final String REACTION = "CamelMessengerReaction";
 
     @Metadata(label = "producer", description = "What to do: send (default), uploadAttachment, createPersona, "
-            + "listPersonas or deletePersona; overrides the operation option.",
+            + "listPersonas, deletePersona, passThreadControl, takeThreadControl or requestThreadControl; overrides "
+            + "the operation option.",
               javaType = "io.github.camelmessenger.send.MessengerOperation",
-              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona")
+              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona,passThreadControl,"
+                      + "takeThreadControl,requestThreadControl")
     public static final String OPERATION = "CamelMessengerOperation";
+
+    @Metadata(label = "producer", description = "passThreadControl: the app id to pass the conversation to "
+            + "(target_app_id), digits; 263902037430900 is the Page inbox. Required there.",
+              javaType = "String")
+    public static final String TARGET_APP_ID = "CamelMessengerTargetAppId";
+
+    @Metadata(label = "producer", description = "passThreadControl, takeThreadControl, requestThreadControl: text "
+            + "for the other app (metadata, at most 1000 characters), which it receives in its handover event.",
+              javaType = "String")
+    public static final String HANDOVER_METADATA = "CamelMessengerHandoverMetadata";
 
     @Metadata(label = "producer", description = "The attachment type of a file body (image, audio, video, file); "
             + "without it the content type decides. Bytes and streams are a file "

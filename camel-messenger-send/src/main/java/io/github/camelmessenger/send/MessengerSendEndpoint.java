@@ -48,9 +48,11 @@ public class MessengerSendEndpoint extends DefaultEndpoint implements AsyncEndpo
     private String personaId;
 
     @UriParam(label = "producer", defaultValue = "send",
-              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona",
-              description = "What to do: send a message (default), upload an attachment for reuse, or create, list or "
-                      + "delete the Page's personas. The CamelMessengerOperation header overrides it.")
+              enums = "send,uploadAttachment,createPersona,listPersonas,deletePersona,passThreadControl,"
+                      + "takeThreadControl,requestThreadControl",
+              description = "What to do: send a message (default), upload an attachment for reuse, create, list or "
+                      + "delete the Page's personas, or pass, take or request control of a conversation (handover "
+                      + "protocol). The CamelMessengerOperation header overrides it.")
     private MessengerOperation operation = MessengerOperation.send;
 
     public MessengerSendEndpoint(String uri, MessengerSendComponent component,

@@ -303,7 +303,7 @@ final class ConformanceCorpus {
             return "endpoint */personas: Personas API (later issue)";
         }
         if (endpoint.endsWith("_thread_control")) {
-            return "endpoint */*_thread_control: handover protocol (later issue)";
+            return "endpoint */*_thread_control: handover protocol (HandoverConformanceTest sends these)";
         }
         return "endpoint other than /me/messages and /{page-id}/messages (later issue)";
     }

@@ -33,6 +33,7 @@ import io.github.camelmessenger.send.model.template.GenericElement;
 import io.github.camelmessenger.send.model.template.GenericTemplate;
 import io.github.camelmessenger.send.model.template.ImageAspectRatio;
 import io.github.camelmessenger.send.model.template.MediaTemplate;
+import io.github.camelmessenger.send.model.template.NotificationMessagesTemplate;
 import io.github.camelmessenger.send.model.template.ProductTemplate;
 import io.github.camelmessenger.send.model.template.ReceiptTemplate;
 import io.github.camelmessenger.send.model.template.TemplatePayload;
@@ -329,6 +330,7 @@ final class ModelBuilders {
             case CustomerFeedbackTemplate.TYPE -> customerFeedbackTemplate(o);
             case ProductTemplate.TYPE -> productTemplate(o);
             case CouponTemplate.TYPE -> couponTemplate(o);
+            case NotificationMessagesTemplate.TYPE -> notificationMessagesTemplate(o);
             default -> throw new NoBuilderApi("template_type '" + type + "': only OtherTemplate (read from JSON), "
                     + "no builder", o.path("template_type"));
         };
@@ -564,6 +566,29 @@ final class ModelBuilders {
         }
         if (o.has("payload")) {
             b.payload(o.text("payload"));
+        }
+        return b.build();
+    }
+
+    private static NotificationMessagesTemplate notificationMessagesTemplate(Obj o) {
+        NotificationMessagesTemplate.Builder b = NotificationMessagesTemplate.builder(o.text("title"));
+        if (o.has("image_url")) {
+            b.imageUrl(o.text("image_url"));
+        }
+        if (o.has("payload")) {
+            b.payload(o.text("payload"));
+        }
+        if (o.has("notification_messages_frequency")) {
+            b.frequency(enumValue(NotificationMessagesTemplate.Frequency.class, o, "notification_messages_frequency"));
+        }
+        if (o.has("notification_messages_reoptin")) {
+            b.reoptin(enumValue(NotificationMessagesTemplate.Reoptin.class, o, "notification_messages_reoptin"));
+        }
+        if (o.has("notification_messages_timezone")) {
+            b.timezone(o.text("notification_messages_timezone"));
+        }
+        if (o.has("notification_messages_cta_text")) {
+            b.ctaText(enumValue(NotificationMessagesTemplate.CtaText.class, o, "notification_messages_cta_text"));
         }
         return b.build();
     }

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * takes the fragment scopes in), with the reason written down here:
  * <ul>
  * <li><b>out of scope</b> for this component version (skipped, reported as skipped with the reason): endpoints other
- * than {@code /me/messages} and {@code /{page-id}/messages} (Attachment Upload API, Graph batch, Personas API,
- * handover protocol: later issues); Instagram messaging (feature {@code instagram} or host graph.instagram.com:
+ * than {@code /me/messages} and {@code /{page-id}/messages} (Attachment Upload API, Graph batch, Personas API:
+ * later issues; the handover protocol: {@code HandoverConformanceTest}); Instagram messaging (feature {@code instagram} or host graph.instagram.com:
  * later issue); scopes {@code message-only} and {@code button-only} (fragments, not requests: covered by the model
  * issue); {@code quirk} cases (they record a peer library's wire bug); requests holding a placeholder that cannot be
  * valid on the wire (a string where Meta requires a boolean, such as {@code is_reusable: "<IS_REUSABLE?>"});</li>

@@ -91,8 +91,9 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * What to do: send a message (default), upload an attachment for reuse, or create, list or
-         * delete the Page's personas. The CamelMessengerOperation header overrides it.
+         * What to do: send a message (default), upload an attachment for reuse, create, list or
+         * delete the Page's personas, or pass, take or request control of a conversation (handover
+         * protocol). The CamelMessengerOperation header overrides it.
          *
          * The option is a: <code>io.github.camelmessenger.send.MessengerOperation</code> type.
          *
@@ -108,8 +109,9 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * What to do: send a message (default), upload an attachment for reuse, or create, list or
-         * delete the Page's personas. The CamelMessengerOperation header overrides it.
+         * What to do: send a message (default), upload an attachment for reuse, create, list or
+         * delete the Page's personas, or pass, take or request control of a conversation (handover
+         * protocol). The CamelMessengerOperation header overrides it.
          *
          * The option will be converted to a
          * <code>io.github.camelmessenger.send.MessengerOperation</code> type.
@@ -1000,8 +1002,9 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * What to do: send (default), uploadAttachment, createPersona, listPersonas or
-         * deletePersona; overrides the operation option.
+         * What to do: send (default), uploadAttachment, createPersona, listPersonas, deletePersona,
+         * passThreadControl, takeThreadControl or requestThreadControl; overrides the operation
+         * option.
          *
          * The option is a: <code>io.github.camelmessenger.send.MessengerOperation</code> type.
          *
@@ -1011,6 +1014,34 @@ public interface MessengerSendEndpointBuilderFactory {
          */
         public String messengerOperation() {
             return "CamelMessengerOperation";
+        }
+
+        /**
+         * passThreadControl: the app id to pass the conversation to (target_app_id), digits;
+         * 263902037430900 is the Page inbox. Required there.
+         *
+         * The option is a: <code>String</code> type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelMessengerTargetAppId}.
+         */
+        public String messengerTargetAppId() {
+            return "CamelMessengerTargetAppId";
+        }
+
+        /**
+         * passThreadControl, takeThreadControl, requestThreadControl: text for the other app
+         * (metadata, at most 1000 characters), which it receives in its handover event.
+         *
+         * The option is a: <code>String</code> type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelMessengerHandoverMetadata}.
+         */
+        public String messengerHandoverMetadata() {
+            return "CamelMessengerHandoverMetadata";
         }
 
         /**

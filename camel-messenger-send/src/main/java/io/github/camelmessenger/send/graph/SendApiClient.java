@@ -110,6 +110,26 @@ public final class SendApiClient {
                 "persona " + personaId, response -> decoder.decodeObject(response, "success", "success"));
     }
 
+    /** Handover protocol: passes the conversation to another app; {@code {"success": true}}. */
+    public CompletableFuture<JsonNode> passThreadControl(String pageId, byte[] json) {
+        return threadControl(pageId, "pass_thread_control", json);
+    }
+
+    /** Handover protocol: takes the conversation back from the app that has it; {@code {"success": true}}. */
+    public CompletableFuture<JsonNode> takeThreadControl(String pageId, byte[] json) {
+        return threadControl(pageId, "take_thread_control", json);
+    }
+
+    /** Handover protocol: asks the app that has the conversation to pass it; {@code {"success": true}}. */
+    public CompletableFuture<JsonNode> requestThreadControl(String pageId, byte[] json) {
+        return threadControl(pageId, "request_thread_control", json);
+    }
+
+    private CompletableFuture<JsonNode> threadControl(String pageId, String edge, byte[] json) {
+        return call(GraphHttpRequest.post(url(pageId + "/" + edge), headers, json, requestTimeout),
+                edge + " for page " + pageId, response -> decoder.decodeObject(response, "success", "success"));
+    }
+
     private String url(String path) {
         return urlPrefix + path + (proofQuery == null ? "" : (path.contains("?") ? "&" : "?") + proofQuery);
     }

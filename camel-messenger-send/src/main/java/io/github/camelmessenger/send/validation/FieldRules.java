@@ -29,6 +29,14 @@ final class FieldRules {
         }
     }
 
+    /** The same for a field of the object at {@code path}. */
+    static void oneOf(JsonNode object, String path, String field, List<String> accepted, Violations v) {
+        JsonNode value = object.get(field);
+        if (value != null && !accepted.contains(value.asText())) {
+            v.add(path + "." + field, "'" + value.asText() + "' is not one of " + accepted);
+        }
+    }
+
     static boolean nonBlankText(JsonNode node) {
         return node != null && node.isTextual() && !node.asText().isBlank();
     }

@@ -14,7 +14,9 @@ public enum SendApiLimit {
                                             "element"), PRODUCT_ELEMENTS(10, "products"), BUTTON_TITLE(20,
                                                     "characters"), POSTBACK_PAYLOAD(1000, "characters"), FILE_BYTES(
                                                             25 * 1024 * 1024, "bytes"), INSTAGRAM_TEXT_BYTES(1000,
-                                                                    "bytes"), INSTAGRAM_ATTACHMENTS(10, "images");
+                                                                    "bytes"), INSTAGRAM_ATTACHMENTS(10,
+                                                                            "images"), NOTIFICATION_MESSAGES_TITLE(65,
+                                                                                    "characters");
 
     private final int max;
     private final String unit;

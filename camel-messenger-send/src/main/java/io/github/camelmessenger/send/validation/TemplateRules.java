@@ -23,7 +23,8 @@ final class TemplateRules {
             "button", TemplateRules::checkButtonTemplate,
             "media", TemplateRules::checkMediaTemplate,
             "product", TemplateRules::checkProductTemplate,
-            "receipt", TemplateRules::checkReceiptTemplate);
+            "receipt", TemplateRules::checkReceiptTemplate,
+            "notification_messages", TemplateRules::checkNotificationMessagesTemplate);
     private static final TemplateCheck BUTTONS_ONLY = (payload, path, v) -> ButtonRules.checkAll(payload.get("buttons"),
             path + ".buttons", SendApiLimit.ELEMENT_BUTTONS, v);
     private static final Map<String, String> RETIRED = Map.of(
@@ -32,6 +33,10 @@ final class TemplateRules {
                     + "template or a plain link");
     private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("horizontal", "square");
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video");
+    private static final List<String> NOTIFICATION_MESSAGES_FREQUENCIES = List.of("DAILY", "WEEKLY", "MONTHLY");
+    private static final List<String> NOTIFICATION_MESSAGES_REOPTIN = List.of("ENABLED", "DISABLED");
+    private static final List<String> NOTIFICATION_MESSAGES_CTA_TEXTS = List.of("ALLOW", "FREQUENCY", "GET",
+            "GET_UPDATES", "OPT_IN", "SIGN_UP");
     private static final List<String> RECEIPT_FIELDS = List.of("recipient_name", "order_number", "currency",
             "payment_method");
 
@@ -137,5 +142,17 @@ final class TemplateRules {
         if (!payload.path("summary").path("total_cost").isNumber()) {
             v.add(path + ".summary.total_cost", "missing: a receipt template needs summary.total_cost as a number");
         }
+    }
+
+    /**
+     * The opt-in request of marketing messages: a title of at most 65 characters; frequency, re-opt-in and button
+     * text, where given, from Meta's values.
+     */
+    private static void checkNotificationMessagesTemplate(JsonNode payload, String path, Violations v) {
+        FieldRules.requiredText(payload.get("title"), path + ".title", "a notification messages template needs a "
+                + "title", SendApiLimit.NOTIFICATION_MESSAGES_TITLE, v);
+        FieldRules.oneOf(payload, path, "notification_messages_frequency", NOTIFICATION_MESSAGES_FREQUENCIES, v);
+        FieldRules.oneOf(payload, path, "notification_messages_reoptin", NOTIFICATION_MESSAGES_REOPTIN, v);
+        FieldRules.oneOf(payload, path, "notification_messages_cta_text", NOTIFICATION_MESSAGES_CTA_TEXTS, v);
     }
 }

@@ -11,6 +11,7 @@ import io.github.camelmessenger.send.model.template.ButtonTemplate;
 import io.github.camelmessenger.send.model.template.GenericElement;
 import io.github.camelmessenger.send.model.template.GenericTemplate;
 import io.github.camelmessenger.send.model.template.MediaTemplate;
+import io.github.camelmessenger.send.model.template.NotificationMessagesTemplate;
 import io.github.camelmessenger.send.model.template.ProductTemplate;
 import io.github.camelmessenger.send.model.template.ReceiptTemplate;
 import io.github.camelmessenger.send.validation.MessageTags;
@@ -71,7 +72,10 @@ class ModelBuildersTest {
                 new Case("postback payload", SendApiLimit.POSTBACK_PAYLOAD, "button.payload",
                         n -> Button.postback("Go", "p".repeat(n))),
                 new Case("products", SendApiLimit.PRODUCT_ELEMENTS, "message.attachment.payload.elements",
-                        n -> ProductTemplate.of(IntStream.range(0, n).mapToObj(i -> "p" + i).toArray(String[]::new))))
+                        n -> ProductTemplate.of(IntStream.range(0, n).mapToObj(i -> "p" + i).toArray(String[]::new))),
+                new Case("notification messages title", SendApiLimit.NOTIFICATION_MESSAGES_TITLE,
+                        "message.attachment.payload.title",
+                        n -> NotificationMessagesTemplate.builder("t".repeat(n)).build()))
                 .map(Arguments::of);
     }
 
@@ -117,6 +121,8 @@ class ModelBuildersTest {
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> UtilityTemplate.builder("order_update", null).build())
                 .hasMessageContaining("message.template.language.code: missing");
+        assertThatThrownBy(() -> NotificationMessagesTemplate.builder(" ").payload("BIRDS").build())
+                .hasMessageContaining("message.attachment.payload.title: missing");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.QuickReply;
 import io.github.camelmessenger.send.model.SenderAction;
+import io.github.camelmessenger.send.model.template.NotificationMessagesTemplate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +67,33 @@ class ModelValuesAcceptedTest {
         }
 
         assertThatCode(() -> SendRequestValidator.validateQuickReply(reply)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotificationMessagesTemplate.Frequency.class)
+    void everyNotificationMessagesFrequencyOfTheModel(NotificationMessagesTemplate.Frequency frequency) {
+        assertAccepted(notificationMessages("notification_messages_frequency", frequency.name()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotificationMessagesTemplate.Reoptin.class)
+    void everyNotificationMessagesReoptinOfTheModel(NotificationMessagesTemplate.Reoptin reoptin) {
+        assertAccepted(notificationMessages("notification_messages_reoptin", reoptin.name()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotificationMessagesTemplate.CtaText.class)
+    void everyNotificationMessagesCtaTextOfTheModel(NotificationMessagesTemplate.CtaText ctaText) {
+        assertAccepted(notificationMessages("notification_messages_cta_text", ctaText.name()));
+    }
+
+    private static ObjectNode notificationMessages(String field, String value) {
+        return JSON.createObjectNode().put("template_type", NotificationMessagesTemplate.TYPE)
+                .put("title", "Bird facts").put(field, value);
+    }
+
+    private static void assertAccepted(ObjectNode template) {
+        assertThatCode(() -> SendRequestValidator.validateTemplate(template)).doesNotThrowAnyException();
     }
 
     private static ObjectNode textRequest() {

@@ -48,7 +48,9 @@ class SendRequestValidatorTest {
                         "the limit is 1000"),
                 Arguments.of("media template buttons", 3, "message.attachment.payload.elements[0].buttons",
                         "the limit is 3"),
-                Arguments.of("product elements", 10, "message.attachment.payload.elements", "the limit is 10"));
+                Arguments.of("product elements", 10, "message.attachment.payload.elements", "the limit is 10"),
+                Arguments.of("notification messages title", 65, "message.attachment.payload.title",
+                        "the limit is 65"));
     }
 
     @ParameterizedTest(name = "{0}: {1} passes, {1}+1 is refused")
@@ -95,6 +97,8 @@ class SendRequestValidatorTest {
                     + "]}]}");
             case "product elements" -> template("{\"template_type\":\"product\",\"elements\":["
                     + repeat(n, i -> "{\"id\":\"p" + i + "\"}") + "]}");
+            case "notification messages title" -> template("{\"template_type\":\"notification_messages\","
+                    + "\"title\":\"" + "t".repeat(n) + "\"}");
             default -> throw new IllegalArgumentException(rule);
         };
     }
@@ -285,6 +289,26 @@ class SendRequestValidatorTest {
                         "message.attachment.payload.payment_method", "message.attachment.payload.summary.total_cost");
         assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"coupon\","
                 + "\"title\":\"10% off\"}")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void notificationMessagesTemplateRules() {
+        assertThat(refused(template("{\"template_type\":\"notification_messages\",\"payload\":\"P\"}"))
+                .getMessage()).contains("message.attachment.payload.title: missing: a notification messages "
+                        + "template needs a title");
+        assertThat(refused(template("{\"template_type\":\"notification_messages\",\"title\":\"t\","
+                + "\"notification_messages_frequency\":\"HOURLY\",\"notification_messages_reoptin\":\"YES\","
+                + "\"notification_messages_cta_text\":\"CLICK\"}")).getViolations())
+                .extracting(MessengerValidationException.Violation::field)
+                .containsExactly("message.attachment.payload.notification_messages_frequency",
+                        "message.attachment.payload.notification_messages_reoptin",
+                        "message.attachment.payload.notification_messages_cta_text");
+        assertThatCode(() -> SendRequestValidator.validate(template("{\"template_type\":\"notification_messages\","
+                + "\"title\":\"Bird facts\",\"image_url\":\"https://example.com/bird.png\",\"payload\":\"BIRDS\","
+                + "\"notification_messages_frequency\":\"WEEKLY\",\"notification_messages_reoptin\":\"ENABLED\","
+                + "\"notification_messages_timezone\":\"Europe/Berlin\","
+                + "\"notification_messages_cta_text\":\"SIGN_UP\"}")))
                 .doesNotThrowAnyException();
     }
 

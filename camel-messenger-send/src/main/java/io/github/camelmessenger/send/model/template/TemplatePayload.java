@@ -18,7 +18,8 @@ import io.github.camelmessenger.send.model.AttachmentPayload;
         @JsonSubTypes.Type(value = ReceiptTemplate.class, name = ReceiptTemplate.TYPE),
         @JsonSubTypes.Type(value = CustomerFeedbackTemplate.class, name = CustomerFeedbackTemplate.TYPE),
         @JsonSubTypes.Type(value = ProductTemplate.class, name = ProductTemplate.TYPE),
-        @JsonSubTypes.Type(value = CouponTemplate.class, name = CouponTemplate.TYPE) })
+        @JsonSubTypes.Type(value = CouponTemplate.class, name = CouponTemplate.TYPE),
+        @JsonSubTypes.Type(value = NotificationMessagesTemplate.class, name = NotificationMessagesTemplate.TYPE) })
 public interface TemplatePayload extends AttachmentPayload {
 
     /** The template type on the wire, such as {@code generic}. */

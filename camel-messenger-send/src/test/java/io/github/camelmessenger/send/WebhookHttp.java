@@ -27,8 +27,18 @@ final class WebhookHttp {
     static final String PAGE = "104217156637689";
     static final String PSID = "1423587017700273";
 
-    private final int port = AvailablePortFinder.getNextAvailable();
+    private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
+
+    /** A client of a server still to be added on a free port (see {@link #addServerTo}). */
+    WebhookHttp() {
+        this(AvailablePortFinder.getNextAvailable());
+    }
+
+    /** A client of the server on {@code port}. */
+    WebhookHttp(int port) {
+        this.port = port;
+    }
 
     /** Adds the HTTP server to {@code context}; it starts and stops with it. */
     void addServerTo(CamelContext context) throws Exception {

@@ -32,6 +32,9 @@ class WebhookBotTest extends MessengerSendTestSupport {
                         .filter(header("CamelMessengerEventType").isEqualTo("message"))
                         .setBody(simple("You said: ${header.CamelMessengerEventText}"))
                         .to("messenger-send:me?accessToken=RAW(" + TOKEN + ")&baseUri=" + baseUri());
+                // a reply route that forgot to set its reply
+                from("messenger-webhook:forgetful?" + WebhookTestSupport.SECRETS)
+                        .to("messenger-send:me?accessToken=RAW(" + TOKEN + ")&baseUri=" + baseUri());
             }
         };
     }
@@ -45,6 +48,14 @@ class WebhookBotTest extends MessengerSendTestSupport {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertSent("/v24.0/" + WebhookHttp.PAGE + "/messages", "{\"recipient\":{\"id\":\"" + WebhookHttp.PSID
                 + "\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"You said: hello\"}}");
+    }
+
+    @Test
+    void theReceivedEventIsNeverSentBack() {
+        String body = WebhookHttp.page(WebhookHttp.message("m_forgot", "hello"));
+
+        assertThat(http.postSigned("/forgetful", body).statusCode()).isEqualTo(500);
+        assertThat(received()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,71 @@
+package io.github.camelmessenger.send;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a webhook body is read: exact bytes, and never more than maxBodySize of it. */
+class WebhookBodyReaderTest {
+
+    private final WebhookBodyReader reader = new WebhookBodyReader(10);
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithoutReading() {
+        Message request = request(new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body was read");
+            }
+        });
+        request.setHeader(Exchange.CONTENT_LENGTH, "11");
+
+        assertThat(reader.declaredTooLarge(request)).isTrue();
+    }
+
+    @Test
+    void aDeclaredLengthUpToTheLimitIsRead() throws Exception {
+        Message request = request(new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8)));
+        request.setHeader(Exchange.CONTENT_LENGTH, "10");
+
+        assertThat(reader.declaredTooLarge(request)).isFalse();
+        assertThat(reader.read(request)).asString(StandardCharsets.UTF_8).isEqualTo("0123456789");
+    }
+
+    @Test
+    void aStreamStopsBeingReadPastTheLimit() throws Exception {
+        int[] served = { 0 };
+        Message request = request(new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'x';
+            }
+        });
+
+        assertThat(reader.read(request)).isNull();
+        assertThat(served[0]).isLessThanOrEqualTo(8192 + 10);
+    }
+
+    @Test
+    void bytesAreKeptExactly() throws Exception {
+        byte[] body = { '{', (byte) 0xc3, (byte) 0xa9, '}' };
+
+        assertThat(reader.read(request(body))).isEqualTo(body);
+        assertThat(reader.read(request(null))).isEmpty();
+        assertThat(reader.read(request(new byte[11]))).isNull();
+    }
+
+    private static Message request(Object body) {
+        Message message = new DefaultExchange(new DefaultCamelContext()).getMessage();
+        message.setBody(body);
+        return message;
+    }
+}

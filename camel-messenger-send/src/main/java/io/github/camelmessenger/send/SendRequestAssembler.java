@@ -12,7 +12,6 @@ import io.github.camelmessenger.send.model.MessagingType;
 import io.github.camelmessenger.send.model.NotificationType;
 import io.github.camelmessenger.send.model.SendRequest;
 import io.github.camelmessenger.send.model.SenderAction;
-import io.github.camelmessenger.send.model.event.MessagingEvent;
 import org.apache.camel.Exchange;
 
 /**
@@ -112,11 +111,6 @@ final class SendRequestAssembler {
         }
         if (body instanceof SendRequest request) {
             return mapper.valueToTree(request);
-        }
-        if (body instanceof MessagingEvent) {
-            // a route that received an event and forgot to set its reply: nothing is echoed back
-            throw new MessengerValidationException("body", "still the received webhook event (MessagingEvent): set "
-                    + "the reply (text, a JSON object, a Map, or the model's SendRequest or Message) before sending");
         }
         if (body instanceof Message message) {
             return RequestBodies.wrapMessage(mapper.valueToTree(message), mapper);

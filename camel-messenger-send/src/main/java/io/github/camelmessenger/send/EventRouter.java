@@ -1,6 +1,8 @@
 package io.github.camelmessenger.send;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelmessenger.send.model.event.WebhookEvent;
 import org.apache.camel.Exchange;
@@ -12,14 +14,17 @@ import org.apache.camel.support.DefaultConsumer;
  * Routes the events of one webhook call, one exchange each, in Meta's order. An event whose id the repository
  * already holds, or whose type the endpoint does not route, is skipped and counts as completed. As in Camel's
  * idempotent consumer, an id is added before its event is routed, confirmed when the exchange completes, and
- * removed when it fails, so that Meta's retry of the call routes that event again. A failed event does not stop
- * the ones after it.
+ * removed when it fails, so that Meta's retry of the call routes that event again. A retry that arrives while the
+ * same event is still being routed is answered as not done (500), so that Meta retries once the outcome is known.
+ * A failed event does not stop the ones after it.
  */
 final class EventRouter {
 
     private final DefaultConsumer consumer;
     private final EventTypeFilter filter;
     private final IdempotentRepository repository;
+    // ids being routed now, in this consumer
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     EventRouter(DefaultConsumer consumer, EventTypeFilter filter, IdempotentRepository repository) {
         this.consumer = consumer;
@@ -43,9 +48,29 @@ final class EventRouter {
             return true;
         }
         String id = event.eventId();
-        if (id != null && !repository.add(id)) {
-            return true;
+        if (id == null) {
+            return process(event, null);
         }
+        if (!inFlight.add(id)) {
+            // Meta retried while the first copy is still routed: not done yet, so not 200, or a failure would be lost
+            return false;
+        }
+        try {
+            if (!repository.add(id)) {
+                return true;
+            }
+            return process(event, id);
+        } catch (RuntimeException e) {
+            // the repository failed (a shared store that is down): the event is not known to be done
+            consumer.getExceptionHandler().handleException("The idempotent repository failed for the Messenger "
+                    + "webhook event " + id + "; the call is answered with 500", e);
+            return false;
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private boolean process(WebhookEvent event, String id) {
         Exchange exchange = consumer.createExchange(false);
         try {
             fill(exchange.getIn(), event);

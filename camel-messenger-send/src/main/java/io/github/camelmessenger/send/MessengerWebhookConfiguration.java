@@ -52,8 +52,10 @@ public class MessengerWebhookConfiguration implements Cloneable {
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "" + DEFAULT_MAX_BODY_SIZE,
-              description = "The largest POST body accepted, in bytes. A larger one is refused with 413: by its "
-                      + "Content-Length before any of it is read, otherwise as soon as more arrives.")
+              description = "The largest POST body accepted, in bytes. A larger one is refused with 413 before its "
+                      + "signature is computed or it is parsed: by its Content-Length, otherwise as soon as the "
+                      + "consumer has read past the limit. The runtime's HTTP server may receive the body before the "
+                      + "consumer reads it; bound that with the server's or a proxy's own limit.")
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
     public MessengerWebhookConfiguration copy() {

@@ -43,6 +43,12 @@ final class RequestBodies {
                     what + " body must be a JSON object, not " + node.getNodeType());
         }
         ObjectNode object = (ObjectNode) node;
+        if (object.has("sender") && object.has("timestamp")) {
+            // the JSON of a received webhook event (a Kamelet or convertBodyTo made it text): no Send API request has
+            // a sender, and sending it would echo the event back
+            throw new MessengerValidationException("body", what + " body is the incoming webhook event, not a reply: "
+                    + "set the reply as the body before messenger-send; nothing was sent");
+        }
         for (String key : FULL_REQUEST_KEYS) {
             if (object.has(key)) {
                 return object;

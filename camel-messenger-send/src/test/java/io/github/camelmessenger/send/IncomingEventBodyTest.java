@@ -58,6 +58,27 @@ class IncomingEventBodyTest extends MessengerSendTestSupport {
         assertThat(received()).as("calls made").isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "String", "Map", "JsonNode" })
+    void theEventConvertedToJsonIsRefusedToo(String form) throws Exception {
+        // what the messenger-webhook-source Kamelet or a convertBodyTo hands on: the event's JSON
+        Object body = switch (form) {
+            case "String" -> context.getTypeConverter().convertTo(String.class, RECEIVED.event());
+            case "Map" -> context.getTypeConverter().convertTo(Map.class, RECEIVED.event());
+            default -> context.getTypeConverter().convertTo(com.fasterxml.jackson.databind.JsonNode.class,
+                    RECEIVED.event());
+        };
+        assertThat(body).isNotNull();
+
+        Exchange exchange = sendTo(uri(""), body, eventHeaders());
+
+        assertThat(exchange.getException()).isInstanceOf(MessengerValidationException.class);
+        List<Violation> violations = ((MessengerValidationException) exchange.getException()).getViolations();
+        assertThat(violations).extracting(Violation::field).containsExactly("body");
+        assertThat(violations.get(0).problem()).contains("incoming webhook event").contains("set the reply");
+        assertThat(received()).as("calls made").isEmpty();
+    }
+
     @Test
     void theReplySetAsTheBodyIsSent() {
         Exchange exchange = template.send("direct:reply", e -> {

@@ -83,8 +83,10 @@ public interface MessengerWebhookEndpointBuilderFactory {
         }
 
         /**
-         * The largest POST body accepted, in bytes. A larger one is refused with 413: by its
-         * Content-Length before any of it is read, otherwise as soon as more arrives.
+         * The largest POST body accepted, in bytes. A larger one is refused with 413 before its
+         * signature is computed or it is parsed: by its Content-Length, otherwise as soon as the
+         * consumer has read past the limit. The runtime's HTTP server may receive the body before
+         * the consumer reads it; bound that with the server's or a proxy's own limit.
          *
          * The option is a: <code>long</code> type.
          *
@@ -100,8 +102,10 @@ public interface MessengerWebhookEndpointBuilderFactory {
         }
 
         /**
-         * The largest POST body accepted, in bytes. A larger one is refused with 413: by its
-         * Content-Length before any of it is read, otherwise as soon as more arrives.
+         * The largest POST body accepted, in bytes. A larger one is refused with 413 before its
+         * signature is computed or it is parsed: by its Content-Length, otherwise as soon as the
+         * consumer has read past the limit. The runtime's HTTP server may receive the body before
+         * the consumer reads it; bound that with the server's or a proxy's own limit.
          *
          * The option will be converted to a <code>long</code> type.
          *

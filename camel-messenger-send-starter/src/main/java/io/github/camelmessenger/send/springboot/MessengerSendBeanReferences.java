@@ -1,6 +1,7 @@
 package io.github.camelmessenger.send.springboot;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.camelmessenger.send.MessengerTokenProvider;
 import io.github.camelmessenger.send.error.MessengerErrorClassifier;
@@ -14,24 +15,28 @@ import org.springframework.core.convert.converter.GenericConverter;
  */
 public class MessengerSendBeanReferences implements GenericConverter {
 
-    private static final Set<Class<?>> BEAN_TYPES = Set.of(MessengerTokenProvider.class,
-            MessengerErrorClassifier.class);
-
     private final ApplicationContext applicationContext;
+    private final Set<Class<?>> beanTypes;
 
     public MessengerSendBeanReferences(ApplicationContext applicationContext) {
+        this(applicationContext, Set.of(MessengerTokenProvider.class, MessengerErrorClassifier.class));
+    }
+
+    /** Binds properties of the given types from bean names. */
+    protected MessengerSendBeanReferences(ApplicationContext applicationContext, Set<Class<?>> beanTypes) {
         this.applicationContext = applicationContext;
+        this.beanTypes = Set.copyOf(beanTypes);
     }
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, MessengerTokenProvider.class),
-                new ConvertiblePair(String.class, MessengerErrorClassifier.class));
+        return beanTypes.stream().map(type -> new ConvertiblePair(String.class, type))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-        if (source == null || !BEAN_TYPES.contains(targetType.getType())) {
+        if (source == null || !beanTypes.contains(targetType.getType())) {
             return null;
         }
         String name = source.toString().trim();

@@ -40,18 +40,29 @@ class StarterCatalogTest {
 
     @Test
     void propertiesAreTheCatalogsComponentOptionsAndTheStartersOwn() throws Exception {
-        Map<String, JsonNode> catalog = catalogOptions();
-        Map<String, JsonNode> starter = starterProperties();
-
-        Set<String> expected = new TreeSet<>(catalog.keySet());
-        expected.addAll(STARTER_ONLY);
-        assertThat(new TreeSet<>(starter.keySet())).isEqualTo(expected);
+        assertPropertiesAreTheCatalogsOptions(CATALOG, PREFIX, STARTER_ONLY);
     }
 
     @Test
     void defaultsAreTheCatalogsDefaults() throws Exception {
-        Map<String, JsonNode> starter = starterProperties();
-        for (Map.Entry<String, JsonNode> option : catalogOptions().entrySet()) {
+        assertDefaultsAreTheCatalogsDefaults(CATALOG, PREFIX);
+    }
+
+    /** The properties under {@code prefix} are the catalog's component options plus {@code starterOnly}. */
+    static void assertPropertiesAreTheCatalogsOptions(String catalogResource, String prefix, Set<String> starterOnly)
+            throws Exception {
+        Map<String, JsonNode> catalog = catalogOptions(catalogResource);
+        Map<String, JsonNode> starter = starterProperties(prefix);
+
+        Set<String> expected = new TreeSet<>(catalog.keySet());
+        expected.addAll(starterOnly);
+        assertThat(new TreeSet<>(starter.keySet())).isEqualTo(expected);
+    }
+
+    /** Each property under {@code prefix} has the default of its catalog option, and none where the option has none. */
+    static void assertDefaultsAreTheCatalogsDefaults(String catalogResource, String prefix) throws Exception {
+        Map<String, JsonNode> starter = starterProperties(prefix);
+        for (Map.Entry<String, JsonNode> option : catalogOptions(catalogResource).entrySet()) {
             JsonNode spec = option.getValue();
             JsonNode property = starter.get(option.getKey());
             if (!spec.has("defaultValue")) {
@@ -100,10 +111,10 @@ class StarterCatalogTest {
     }
 
     /** The catalog's component options by their property name (kebab-case). */
-    private static Map<String, JsonNode> catalogOptions() throws Exception {
+    private static Map<String, JsonNode> catalogOptions(String catalogResource) throws Exception {
         JsonNode catalog;
-        try (InputStream in = StarterCatalogTest.class.getClassLoader().getResourceAsStream(CATALOG)) {
-            assertThat(in).as(CATALOG + " on the classpath").isNotNull();
+        try (InputStream in = StarterCatalogTest.class.getClassLoader().getResourceAsStream(catalogResource)) {
+            assertThat(in).as(catalogResource + " on the classpath").isNotNull();
             catalog = new ObjectMapper().readTree(in);
         }
         Map<String, JsonNode> options = new TreeMap<>();
@@ -116,16 +127,16 @@ class StarterCatalogTest {
         return options;
     }
 
-    /** The camel.component.messenger-send.* properties of the generated Spring configuration metadata. */
-    private static Map<String, JsonNode> starterProperties() throws Exception {
+    /** The properties under {@code prefix} of the generated Spring configuration metadata. */
+    private static Map<String, JsonNode> starterProperties(String prefix) throws Exception {
         Map<String, JsonNode> properties = new TreeMap<>();
         for (URL url : Collections.list(StarterCatalogTest.class.getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
                 new ObjectMapper().readTree(in).path("properties").forEach(p -> {
                     String name = p.path("name").asText();
-                    if (name.startsWith(PREFIX)) {
-                        properties.put(name.substring(PREFIX.length()), p);
+                    if (name.startsWith(prefix)) {
+                        properties.put(name.substring(prefix.length()), p);
                     }
                 });
             }

@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark in one go and prints a table: the three senders at 1, 16, 64 and 256 in flight, a pacing run,
- * a scale run with 10,000 in flight, and the JMH microbenchmarks. Writes every figure, under stable names, to the
+ * a scale run with 10,000 in flight, the webhook consumer
+ * under signed 100-event POSTs, and the JMH microbenchmarks. Writes every figure, under stable names, to the
  * JSON file given as the first argument.
  */
 public final class BenchHarness {
@@ -62,6 +63,8 @@ public final class BenchHarness {
         try (StubProcess slowStub = StubProcess.start(1_000)) {
             results.put("scale", scale(slowStub));
         }
+        results.put("webhook", WebhookBench.run(WARMUP_MILLIS, MEASURE_MILLIS));
+        System.out.println("webhook: done");
         results.put("jmh", jmh());
 
         Files.createDirectories(resultsFile.toAbsolutePath().getParent());

@@ -35,6 +35,7 @@ final class Table {
         }
         out.append("pacing: ").append(results.get("pacing")).append('\n');
         out.append("scale:  ").append(results.get("scale")).append('\n');
+        out.append("webhook: ").append(results.get("webhook")).append('\n');
         out.append("jmh:    ").append(results.get("jmh")).append('\n');
         return out.toString();
     }

@@ -1,13 +1,10 @@
 package io.github.camelmessenger.send;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.github.camelmessenger.send.graph.AppSecretProof;
 
 /**
  * Meta's webhook signature: {@code X-Hub-Signature-256: sha256=<hex>}, the HMAC-SHA256 of the raw body bytes keyed
@@ -18,17 +15,16 @@ final class WebhookSignature {
 
     static final String HEADER = "X-Hub-Signature-256";
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String PREFIX = "sha256=";
 
-    private final SecretKeySpec key;
+    private final String appSecret;
 
-    private WebhookSignature(SecretKeySpec key) {
-        this.key = key;
+    private WebhookSignature(String appSecret) {
+        this.appSecret = appSecret;
     }
 
     static WebhookSignature withSecret(String appSecret) {
-        return new WebhookSignature(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+        return new WebhookSignature(appSecret);
     }
 
     /** Whether {@code headerValue} is a {@code sha256=} signature of {@code body} made with the app secret. */
@@ -46,17 +42,6 @@ final class WebhookSignature {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(body), given);
-    }
-
-    private byte[] mac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            // HmacSHA256 is in every Java runtime; the key is never part of the message
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return MessageDigest.isEqual(AppSecretProof.hmacSha256(appSecret, body), given);
     }
 }

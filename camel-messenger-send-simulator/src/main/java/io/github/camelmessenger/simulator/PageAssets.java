@@ -33,6 +33,11 @@ final class PageAssets {
         return id;
     }
 
+    /** The message JSON of an uploaded attachment, or null. */
+    JsonNode attachment(String id) {
+        return attachments.get(id);
+    }
+
     /** Stores a persona for the Page and answers its id. */
     String createPersona(String pageId, String name, String pictureUrl) {
         String id = nextId();

@@ -1,10 +1,8 @@
 package io.github.camelmessenger.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,9 +49,25 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     private final Set<String> transientSeen = ConcurrentHashMap.newKeySet();
     private final AtomicLong messageIds = new AtomicLong();
     private final PageAssets assets = new PageAssets();
+    private final ConversationLog log;
+    private final String defaultPageId;
+    private volatile Latency latency = Latency.none();
+    private volatile int messagesPerSecond;
 
-    SendApiBehaviour(GraphSimulator.Settings settings) {
+    SendApiBehaviour(GraphSimulator.Settings settings, ConversationLog log) {
         this.settings = settings;
+        this.log = log;
+        this.defaultPageId = settings.pageId();
+        this.messagesPerSecond = settings.messagesPerSecond();
+        this.latency = settings.latency();
+    }
+
+    void latency(Latency latency) {
+        this.latency = latency;
+    }
+
+    void messagesPerSecond(int messagesPerSecond) {
+        this.messagesPerSecond = messagesPerSecond;
     }
 
     @Override
@@ -82,7 +93,10 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
+        return latency.applyTo(answer(event.getRequest()));
+    }
+
+    private ResponseDefinition answer(Request request) {
         String path = request.getUrl().split("\\?", 2)[0];
         Matcher edge = PAGE_EDGE.matcher(path);
         if (edge.matches()) {
@@ -92,7 +106,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
                 return refused;
             }
             return switch (edge.group(3)) {
-                case "messages" -> rateLimited(pageId) ? rateLimitAnswer(pageId) : send(request, pageId);
+                case "messages" -> rateLimited(pageId) ? rateLimitAnswer(request, pageId) : send(request, pageId);
                 case "message_attachments" -> upload(request);
                 default -> personas(request, pageId);
             };
@@ -153,6 +167,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         }
         ResponseDefinition scenario = scenario(body);
         if (scenario != null) {
+            recordFailure(pageId, body, scenario);
             return scenario;
         }
         String recipient = body.path("recipient").path("id").asText(null);
@@ -169,7 +184,88 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             }
         }
         accepted.add(new AcceptedMessage(pageId, body, messageId, Instant.now()));
+        record(pageId, body, messageId);
+        synchronized (accepted) {
+            accepted.notifyAll();
+        }
         return json(200, answer.toString(), null);
+    }
+
+    /** Writes an accepted send to its conversation, as the person would see it. */
+    private void record(String pageId, JsonNode body, String messageId) {
+        String psid = body.path("recipient").path("id").asText(null);
+        if (psid == null) {
+            return;
+        }
+        String page = conversationPage(pageId);
+        if (messageId != null) {
+            log.pageMessage(page, psid, messageId, body.path("message"), extras(body));
+            return;
+        }
+        switch (body.path("sender_action").asText("")) {
+            case "typing_on" -> log.typing(page, psid, true);
+            case "typing_off" -> log.typing(page, psid, false);
+            case "mark_seen" -> log.seen(page, psid);
+            case "react", "unreact" ->
+                log.reaction(page, psid, "page", body.path("payload").path("message_id").asText(),
+                        body.path("payload").path("reaction").asText(""), body.path("sender_action").asText());
+            default -> {
+                // other sender actions change nothing the person sees
+            }
+        }
+    }
+
+    private ConversationLog.PageMessageExtras extras(JsonNode body) {
+        ObjectNode persona = null;
+        PageAssets.StoredPersona stored = assets.persona(body.path("persona_id").asText(""));
+        if (stored != null) {
+            persona = mapper.createObjectNode().put("name", stored.persona().path("name").asText())
+                    .put("picture", stored.persona().path("profile_picture_url").asText(null));
+        }
+        JsonNode payload = body.path("message").path("attachment").path("payload");
+        String resolvedUrl = null;
+        String fileName = body.path(FILEDATA).path("filename").asText(null);
+        if (payload.has("attachment_id")) {
+            JsonNode uploaded = assets.attachment(payload.path("attachment_id").asText());
+            if (uploaded != null) {
+                resolvedUrl = uploaded.path("attachment").path("payload").path("url").asText(null);
+                fileName = fileName != null ? fileName : uploaded.path("fileName").asText(null);
+            }
+        }
+        return new ConversationLog.PageMessageExtras(persona, resolvedUrl, fileName);
+    }
+
+    private void recordFailure(String pageId, JsonNode body, ResponseDefinition answer) {
+        String psid = body.path("recipient").path("id").asText(null);
+        JsonNode error = jsonOrNull(answer.getBody());
+        if (psid == null || error == null || !body.has("message")) {
+            return;
+        }
+        JsonNode details = error.path("error");
+        log.pageFailed(conversationPage(pageId), psid, body.path("message"), details.path("code").asInt(),
+                details.has("error_subcode") ? details.path("error_subcode").asInt() : null,
+                details.path("message").asText());
+    }
+
+    /** A send to {@code /me/messages} comes from the Page the token belongs to. */
+    private String conversationPage(String pageId) {
+        return "me".equals(pageId) ? defaultPageId : pageId;
+    }
+
+    /** Waits until {@code done} holds over what was accepted, or the time is up. */
+    boolean awaitAccepted(java.util.function.Predicate<List<AcceptedMessage>> done, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (accepted) {
+            while (!done.test(accepted)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(accepted, left);
+            }
+            return true;
+        }
     }
 
     /** Attachment Upload API: a URL (JSON) or a file (multipart); answers the reusable attachment_id. */
@@ -185,7 +281,11 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             return error(400, 100, null, "OAuthException", "(#100) Upload attachment failure: an attachment type and "
                     + "a url or filedata are required");
         }
-        String id = assets.upload(body.path("message"));
+        ObjectNode stored = body.path("message").deepCopy();
+        if (body.has(FILEDATA)) {
+            stored.put("fileName", body.path(FILEDATA).path("filename").asText());
+        }
+        String id = assets.upload(stored);
         return json(200, mapper.createObjectNode().put("attachment_id", id).toString(), null);
     }
 
@@ -281,7 +381,8 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     private boolean rateLimited(String pageId) {
-        if (settings.messagesPerSecond() <= 0) {
+        int limit = messagesPerSecond;
+        if (limit <= 0) {
             return false;
         }
         long now = System.currentTimeMillis();
@@ -290,7 +391,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
             while (!calls.isEmpty() && now - calls.peekFirst() >= 1000) {
                 calls.pollFirst();
             }
-            if (calls.size() >= settings.messagesPerSecond()) {
+            if (calls.size() >= limit) {
                 return true;
             }
             calls.addLast(now);
@@ -298,15 +399,20 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private ResponseDefinition rateLimitAnswer(String pageId) {
+    private ResponseDefinition rateLimitAnswer(Request request, String pageId) {
         // X-Business-Use-Case-Usage: per Page, the usage figures and how many minutes until calls are allowed again
         ObjectNode usage = mapper.createObjectNode();
         usage.putArray(pageId).addObject().put("type", "messenger").put("call_count", 100).put("total_cputime", 10)
                 .put("total_time", 10).put("estimated_time_to_regain_access", settings.penaltyMinutes());
-        return json(400,
+        ResponseDefinition answer = json(400,
                 errorBody(613, null, "OAuthException", "(#613) Calls to this api have exceeded the rate limit.")
                         .toString(),
                 new HttpHeader("X-Business-Use-Case-Usage", usage.toString()));
+        JsonNode body = request.isMultipart() ? null : jsonBody(request);
+        if (body != null) {
+            recordFailure(pageId, body, answer);
+        }
+        return answer;
     }
 
     private ResponseDefinition error(int status, int code, Integer subcode, String type, String message) {
@@ -350,12 +456,6 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     private String proof(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Signatures.hmacSha256Hex(settings.appSecret(), token);
     }
 }

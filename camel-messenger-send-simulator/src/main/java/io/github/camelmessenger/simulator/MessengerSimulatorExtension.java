@@ -49,20 +49,28 @@ public final class MessengerSimulatorExtension
         return new MessengerSimulatorExtension();
     }
 
-    /** Delays every Graph API answer (without holding a thread); applies at once when already running. */
+    /**
+     * Delays every Graph API answer (without holding a thread). Set before the simulator starts, it holds for every
+     * test; set in a test, it holds for the rest of that test.
+     */
     public MessengerSimulatorExtension latency(Latency latency) {
-        settings = settings.withLatency(latency);
         if (simulator != null) {
             simulator.latency(latency);
+        } else {
+            settings = settings.withLatency(latency);
         }
         return this;
     }
 
-    /** Answers 613 once a Page made this many calls in a second (0: no limit); applies at once when running. */
+    /**
+     * Answers 613 once a Page made this many calls in a second (0: no limit). Set before the simulator starts, it
+     * holds for every test; set in a test, it holds for the rest of that test.
+     */
     public MessengerSimulatorExtension rateLimit(int messagesPerSecond) {
-        settings = settings.withRateLimit(messagesPerSecond);
         if (simulator != null) {
             simulator.rateLimit(messagesPerSecond);
+        } else {
+            settings = settings.withRateLimit(messagesPerSecond);
         }
         return this;
     }

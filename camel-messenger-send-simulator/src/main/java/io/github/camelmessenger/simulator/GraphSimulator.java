@@ -116,8 +116,7 @@ public final class GraphSimulator implements AutoCloseable {
 
             @Override
             public String webhookUrl() {
-                WebhookClient client = webhook;
-                return client == null ? null : client.subscription().callbackUrl().toString();
+                return GraphSimulator.this.webhookUrl();
             }
         });
         // asynchronous answers: a delayed answer is scheduled rather than slept on a server thread
@@ -175,6 +174,12 @@ public final class GraphSimulator implements AutoCloseable {
         WebhookClient client = new WebhookClient(subscription);
         client.verify();
         this.webhook = client;
+    }
+
+    /** The callback URL the person's actions are delivered to, or null when no webhook is subscribed. */
+    public String webhookUrl() {
+        WebhookClient client = webhook;
+        return client == null ? null : client.subscription().callbackUrl().toString();
     }
 
     /** Delays every Graph API answer from now on. */

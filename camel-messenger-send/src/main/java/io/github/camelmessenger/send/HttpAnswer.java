@@ -12,6 +12,7 @@ record HttpAnswer(int status, String body, String allow) {
     static final HttpAnswer RECEIVED = text(200, "EVENT_RECEIVED");
     static final HttpAnswer FAILED = text(500, "An event of this call failed; it is routed again when Meta retries");
     static final HttpAnswer METHOD_NOT_ALLOWED = new HttpAnswer(405, "Use GET or POST", "GET, POST");
+    static final HttpAnswer SUSPENDED = text(503, "This webhook is suspended; Meta delivers the call again later");
 
     static HttpAnswer text(int status, String body) {
         return new HttpAnswer(status, body, null);

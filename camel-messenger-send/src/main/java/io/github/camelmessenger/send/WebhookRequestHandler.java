@@ -2,6 +2,7 @@ package io.github.camelmessenger.send;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.github.camelmessenger.send.model.event.WebhookEnvelopeException;
 import io.github.camelmessenger.send.model.event.WebhookEvent;
@@ -12,8 +13,9 @@ import org.apache.camel.Processor;
 
 /**
  * Answers the HTTP requests to a webhook's path: GET is the subscription check; POST is a call with events, whose
- * size, signature and envelope are checked in that order before any event is routed; other methods get 405. The
- * answer replaces the request on the HTTP exchange.
+ * size, signature and envelope are checked in that order before any event is routed; other methods get 405. While
+ * the route is suspended every request gets 503 and nothing is read. The answer replaces the request on the HTTP
+ * exchange.
  */
 final class WebhookRequestHandler implements Processor {
 
@@ -21,14 +23,16 @@ final class WebhookRequestHandler implements Processor {
     private final WebhookBodyReader bodyReader;
     private final WebhookSignature signature;
     private final EventRouter router;
+    private final BooleanSupplier suspended;
 
     /** {@code signature} is null when signatures are not checked. */
     WebhookRequestHandler(SubscriptionCheck subscriptionCheck, WebhookBodyReader bodyReader,
-                          WebhookSignature signature, EventRouter router) {
+                          WebhookSignature signature, EventRouter router, BooleanSupplier suspended) {
         this.subscriptionCheck = subscriptionCheck;
         this.bodyReader = bodyReader;
         this.signature = signature;
         this.router = router;
+        this.suspended = suspended;
     }
 
     @Override
@@ -36,7 +40,9 @@ final class WebhookRequestHandler implements Processor {
         Message request = exchange.getMessage();
         String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
         HttpAnswer answer;
-        if ("GET".equalsIgnoreCase(method)) {
+        if (suspended.getAsBoolean()) {
+            answer = HttpAnswer.SUSPENDED;
+        } else if ("GET".equalsIgnoreCase(method)) {
             answer = subscription(request);
         } else if ("POST".equalsIgnoreCase(method)) {
             answer = notification(request);

@@ -19,9 +19,22 @@ final class ConversationLog {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Updates kept; beyond it the oldest tenth is dropped, so a simulator running for hours stays bounded. */
+    static final int CAPACITY = 100_000;
 
+    private final int capacity;
     private final List<ObjectNode> updates = new ArrayList<>();
+    /** Sequence number of the update before the first one kept. */
+    private long dropped;
     private long seq;
+
+    ConversationLog() {
+        this(CAPACITY);
+    }
+
+    ConversationLog(int capacity) {
+        this.capacity = capacity;
+    }
 
     /** A message the Page sent and the simulator accepted. */
     void pageMessage(String pageId, String psid, String mid, JsonNode message, PageMessageExtras extras) {
@@ -87,8 +100,9 @@ final class ConversationLog {
 
     synchronized Slice after(long after) {
         List<ObjectNode> newer = new ArrayList<>();
-        // sequence numbers are positions + 1, so the slice starts at the index after
-        for (int i = (int) Math.max(0, Math.min(after, updates.size())); i < updates.size(); i++) {
+        // update number n is at index n - dropped - 1, so the slice starts at index after - dropped
+        int from = (int) Math.max(0, Math.min(after - dropped, updates.size()));
+        for (int i = from; i < updates.size(); i++) {
             newer.add(updates.get(i).deepCopy());
         }
         return new Slice(seq, newer);
@@ -118,6 +132,7 @@ final class ConversationLog {
 
     synchronized void reset() {
         updates.clear();
+        dropped = 0;
         seq = 0;
     }
 
@@ -155,6 +170,11 @@ final class ConversationLog {
     private synchronized void append(ObjectNode update) {
         update.put("seq", ++seq);
         updates.add(update);
+        if (updates.size() > capacity) {
+            int drop = Math.max(1, capacity / 10);
+            updates.subList(0, drop).clear();
+            dropped += drop;
+        }
     }
 
     /** What the simulator knows about a Page message besides its JSON: the persona and the attachment it named. */

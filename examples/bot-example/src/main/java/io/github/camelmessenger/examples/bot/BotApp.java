@@ -27,7 +27,15 @@ public final class BotApp {
         boolean withSimulator = Boolean.parseBoolean(System.getProperty("bot.withSimulator",
                 String.valueOf(System.getenv("MESSENGER_ACCESS_TOKEN") == null)));
         if (!withSimulator) {
-            bot(Map.of()).run(args);
+            Main main = bot(Map.of());
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    System.out
+                            .println("The bot listens on " + webhookUrl(started.getCamelContext()) + " (Ctrl-C stops)");
+                }
+            });
+            main.run(args);
             return;
         }
         int port = Integer.getInteger("bot.simulatorPort", 8089);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import org.apache.camel.main.Main;
  * each way Meta fails) through a paced route with error routing, shows live progress, and ends with a summary table.
  * It runs against the local Graph API simulator unless {@code MESSENGER_PAGE_ID} and {@code MESSENGER_ACCESS_TOKEN}
  * are set ({@code MESSENGER_NOTIFICATIONS} may name your own file of {@code {"id", "psid", "message"}} lines).
+ * Against the simulator it prints the local Messenger's URL first (its port is {@code -Ddemo.port}, a free one by
+ * default); with {@code -Ddemo.keepOpen=true} the local Messenger stays up after the summary until Ctrl-C.
  */
 public final class BroadcastDemo {
 
@@ -39,18 +42,31 @@ public final class BroadcastDemo {
             progress.printSummary(System.out, "Graph API, Page " + pageId,
                     output.resolve("dead-letter.jsonl").toString());
         } else {
+            int port = Integer.getInteger("demo.port", 0);
             try (GraphSimulator simulator =
-                    GraphSimulator.start(GraphSimulator.Settings.defaults().withRateLimit(40))) {
+                    GraphSimulator.start(port, GraphSimulator.Settings.defaults().withRateLimit(40))) {
+                System.out.println("Local Messenger: " + simulator.baseUri() + "/ (open it to watch the broadcast)");
                 progress = run(simulator.baseUri(), "1122334455", GraphSimulator.DEFAULT_TOKEN, notifications, output,
                         System.out);
                 progress.printSummary(System.out, "local Graph API simulator, " + simulator.accepted().size()
                         + " messages accepted",
                         output.resolve("dead-letter.jsonl").toString());
+                if (Boolean.getBoolean("demo.keepOpen")) {
+                    keepOpen(simulator);
+                }
             }
         }
         if (progress.sentCount() + progress.failedCount() == 0) {
             System.exit(1);
         }
+    }
+
+    /** Keeps the local Messenger up until Ctrl-C, so the conversations can still be browsed. */
+    private static void keepOpen(GraphSimulator simulator) throws InterruptedException {
+        System.out.println("The local Messenger stays open at " + simulator.baseUri() + "/ until Ctrl-C");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        stopped.await();
     }
 
     /** Runs the broadcast to completion (or 150 s) and returns the counts. */

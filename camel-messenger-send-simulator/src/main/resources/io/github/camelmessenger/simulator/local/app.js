@@ -1,342 +1,402 @@
-// The local Messenger: replays the simulator's conversation log and polls it for what is new. Every text is set as
-// text (never as HTML), and each update touches only the elements it concerns, so long threads stay responsive.
+// The local Messenger: shows the simulator's conversation log as Messenger does and acts as the person.
 (function () {
   'use strict';
-
+  var EMOJI = ['\u2764', '\uD83D\uDE06', '\uD83D\uDE2E', '\uD83D\uDE22', '\uD83D\uDC4D'];
   var TYPING_MS = 20000;
-  var POLL_MS = 300;
-  var REACTIONS = ['\u2764\ufe0f', '\ud83d\ude06', '\ud83d\ude2e', '\ud83d\ude22', '\ud83d\ude20', '\ud83d\udc4d'];
+  var info = { pageId: null, pageName: '' };
+  var threads = {};   // key pageId|psid -> thread state
+  var active = null;
+  var after = 0;
 
-  var threads = new Map();
-  var current = null;
-  var seq = 0;
-  var info = { pageId: null };
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) { return; }
-      if (name === 'text') { node.textContent = value; }
-      else if (name === 'onclick') { node.addEventListener('click', value); }
-      else { node.setAttribute(name, value === true ? '' : value); }
-    });
-    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
-    return node;
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
   }
+  function $(sel) { return document.querySelector(sel); }
 
-  function post(action, body) {
-    return fetch('/local/api/' + action, {
+  function post(path, body) {
+    if (info.pageId && !body.pageId) body.pageId = info.pageId;
+    return fetch('/local/api/' + path, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
     });
   }
 
-  function threadOf(pageId, psid) {
+  function thread(pageId, psid) {
     var key = pageId + '|' + psid;
-    var thread = threads.get(key);
-    if (thread) { return thread; }
-    var typing = el('div', { 'class': 'typing', 'data-typing': true, hidden: true, text: 'typing\u2026' });
-    var chips = el('div', { 'class': 'chips' });
-    var section = el('div', { 'class': 'thread', 'data-thread': key, hidden: true }, [typing, chips]);
-    var last = el('div', { 'class': 'last' });
-    var item = el('li', { 'data-psid': psid, 'data-page-id': pageId, onclick: function () { select(key); } },
-      [el('div', { 'class': 'who', text: psid }), last]);
-    document.getElementById('threads').appendChild(section);
-    document.getElementById('conversations').appendChild(item);
-    thread = { key: key, pageId: pageId, psid: psid, section: section, typing: typing, chips: chips, item: item,
-      last: last, messages: new Map(), typingTimer: null, seen: null };
-    threads.set(key, thread);
-    if (!current) { select(key); }
-    return thread;
+    var t = threads[key];
+    if (t) return t;
+    t = { key: key, pageId: pageId, psid: psid, byMid: {}, lastPerson: null, chips: null, typing: null, typingTimer: null, seen: null };
+    t.box = el('div', 'thread');
+    t.box.setAttribute('data-thread', psid);
+    t.list = el('div', 'messages');
+    t.box.appendChild(t.list);
+    $('[data-threads]').appendChild(t.box);
+    t.item = el('li');
+    t.item.setAttribute('data-psid', psid);
+    t.item.setAttribute('data-page-id', pageId);
+    t.item.appendChild(el('span', 'avatar'));
+    var meta = el('div');
+    meta.appendChild(el('div', 'conv-name', psid));
+    t.last = el('div', 'conv-last', '');
+    meta.appendChild(t.last);
+    t.item.appendChild(meta);
+    t.item.addEventListener('click', function () { open(t); });
+    $('[data-conversations]').appendChild(t.item);
+    threads[key] = t;
+    if (!active) open(t);
+    return t;
   }
 
-  function select(key) {
-    if (current) {
-      current.section.hidden = true;
-      current.item.classList.remove('active');
-    }
-    current = threads.get(key);
-    current.section.hidden = false;
-    current.item.classList.add('active');
-    document.getElementById('thread-title').textContent = current.psid + ' \u00b7 Page ' + current.pageId;
-    scrollDown();
+  function open(t) {
+    if (active) { active.box.classList.remove('active'); active.item.classList.remove('active'); }
+    active = t;
+    t.box.classList.add('active');
+    t.item.classList.add('active');
+    $('[data-chat-title]').textContent = t.psid;
+    $('[data-chat-sub]').textContent = 'with ' + (info.pageName || 'the Page') + ' (' + t.pageId + ')';
+    var form = $('[data-composer]');
+    form.text.disabled = false;
+    form.querySelector('button').disabled = false;
+    t.box.scrollTop = t.box.scrollHeight;
   }
 
-  function scrollDown() {
-    var pane = document.getElementById('threads');
-    pane.scrollTop = pane.scrollHeight;
+  function atBottom(t) { return t.box.scrollHeight - t.box.scrollTop - t.box.clientHeight < 80; }
+
+  function urlButton(b) {
+    var a = el('a', null, b.title);
+    a.setAttribute('data-url-button', '');
+    a.href = b.url || '#';
+    a.target = '_blank';
+    a.rel = 'noopener';
+    return a;
   }
 
-  function apply(update) {
-    var thread = threadOf(update.pageId, update.psid);
-    switch (update.type) {
-      case 'message': addMessage(thread, update); break;
-      case 'typing': typing(thread, update.on); break;
-      case 'seen': seen(thread); break;
-      case 'reaction': reaction(thread, update); break;
-      case 'webhook': webhookResult(thread, update); break;
-      default: break;
-    }
-  }
-
-  function addMessage(thread, update) {
-    var node = el('div', { 'class': 'msg', 'data-mid': update.mid, 'data-from': update.from, 'data-kind': update.kind });
-    if (update.persona && update.persona.name) {
-      node.appendChild(el('div', { 'class': 'persona' }, [
-        update.persona.picture ? el('img', { src: update.persona.picture, alt: '' }) : null,
-        el('span', { 'data-persona': true, text: update.persona.name })]));
-    }
-    if (update.replyTo && thread.messages.has(update.replyTo)) {
-      var quoted = thread.messages.get(update.replyTo).querySelector('.bubble');
-      node.appendChild(el('div', { 'class': 'quote', 'data-reply-to': update.replyTo,
-        text: quoted ? quoted.textContent : 'a message' }));
-    }
-    node.appendChild(content(update));
-    if (update.from === 'page' && update.kind !== 'error') {
-      node.appendChild(reactBar(thread, update.mid));
-    }
-    thread.section.insertBefore(node, thread.typing);
-    thread.messages.set(update.mid, node);
-    if (update.from === 'page') {
-      typing(thread, false);
-      chips(thread, update.message && update.message.quick_replies);
-    } else {
-      chips(thread, null);
-    }
-    thread.last.textContent = summary(update);
-    if (thread === current) { scrollDown(); }
-  }
-
-  function summary(update) {
-    if (update.kind === 'error') { return 'not delivered'; }
-    var message = update.message || {};
-    return message.text || ('[' + update.kind + ']');
-  }
-
-  function content(update) {
-    var message = update.message || {};
-    if (update.kind === 'error') {
-      return el('div', { 'class': 'bubble', text: 'not delivered: ' + update.error.message });
-    }
-    var attachment = message.attachment || (message.attachments && message.attachments[0]);
-    if (!attachment) {
-      return el('div', { 'class': 'bubble', text: message.text || '' });
-    }
-    var payload = attachment.payload || {};
-    var url = payload.url || update.resolvedUrl;
-    switch (update.kind) {
-      case 'image': case 'sticker':
-        return el('div', { 'class': 'media' }, [url ? el('img', { src: url, alt: update.fileName || 'image' })
-          : el('div', { 'class': 'bubble', text: '\ud83d\uddbc ' + (update.fileName || 'image') })]);
-      case 'video':
-        return el('div', { 'class': 'media' }, [url ? el('video', { src: url, controls: true })
-          : el('div', { 'class': 'bubble', text: '\ud83c\udfac ' + (update.fileName || 'video') })]);
-      case 'audio':
-        return el('div', { 'class': 'media' }, [url ? el('audio', { src: url, controls: true })
-          : el('div', { 'class': 'bubble', text: '\ud83c\udfb5 ' + (update.fileName || 'audio') })]);
-      case 'file':
-        return el('div', { 'class': 'bubble file' }, [el('span', { text: '\ud83d\udcc4' }),
-          url ? el('a', { href: url, target: '_blank', rel: 'noopener', text: update.fileName || fileName(url) })
-            : el('span', { text: update.fileName || 'file' })]);
-      default:
-        return template(update.kind, payload);
-    }
-  }
-
-  function fileName(url) {
-    var path = url.split('?')[0];
-    return path.substring(path.lastIndexOf('/') + 1) || url;
-  }
-
-  function template(kind, payload) {
-    switch (kind) {
-      case 'generic':
-        return el('div', { 'class': 'card-row' }, (payload.elements || []).map(card));
-      case 'button':
-        return el('div', { 'class': 'template' }, [el('div', { 'class': 'text', text: payload.text || '' }),
-          buttons(payload.buttons)]);
-      case 'media':
-        return el('div', { 'class': 'card-row' }, (payload.elements || []).map(function (element) {
-          var url = element.url;
-          var media = !url ? el('div', { 'class': 'body', text: element.media_type + ' ' + (element.attachment_id || '') })
-            : element.media_type === 'video' ? el('video', { src: url, controls: true }) : el('img', { src: url, alt: '' });
-          return el('div', { 'class': 'card media' }, [media, buttons(element.buttons)]);
-        }));
-      case 'receipt':
-        return receipt(payload);
-      case 'coupon':
-        return el('div', { 'class': 'template coupon' }, [
-          payload.image_url ? el('img', { src: payload.image_url, alt: '', style: 'width:100%' }) : null,
-          el('div', { 'class': 'text' }, [el('div', { 'class': 'title', text: payload.title || 'Coupon' }),
-            el('div', { 'class': 'subtitle', text: payload.subtitle || '' })]),
-          payload.coupon_code ? el('div', { 'class': 'code', 'data-coupon-code': true, text: payload.coupon_code }) : null,
-          payload.coupon_url ? el('div', { 'class': 'buttons' }, [el('a', { 'data-url-button': true,
-            href: payload.coupon_url, target: '_blank', rel: 'noopener', text: payload.coupon_url_button_title || 'Shop now' })])
-            : null]);
-      case 'feedback':
-        return el('div', { 'class': 'template feedback' }, [el('div', { 'class': 'text' }, [
-          el('div', { 'class': 'title', text: payload.title || 'Rate your experience' }),
-          el('div', { 'class': 'subtitle', text: payload.subtitle || '' })]),
-          el('div', { 'class': 'buttons' }, [el('button', { type: 'button', text: payload.button_title || 'Rate' })])]);
-      case 'product':
-        return el('div', { 'class': 'card-row' }, (payload.elements || []).map(function (element) {
-          return el('div', { 'class': 'card product' }, [el('div', { 'class': 'body' }, [
-            el('div', { 'class': 'title', text: 'Product' }), el('div', { 'class': 'subtitle', text: element.id })])]);
-        }));
-      default:
-        return el('div', { 'class': 'bubble', text: '[' + kind + ']' });
-    }
-  }
-
-  function card(element) {
-    var action = element.default_action;
-    var node = el('div', { 'class': 'card', 'data-default-url': action && action.url }, [
-      element.image_url ? el('img', { src: element.image_url, alt: '' }) : null,
-      el('div', { 'class': 'body' }, [el('div', { 'class': 'title', text: element.title || '' }),
-        element.subtitle ? el('div', { 'class': 'subtitle', text: element.subtitle }) : null]),
-      buttons(element.buttons)]);
-    if (action && action.url) {
-      node.addEventListener('click', function (event) {
-        if (!event.target.closest('.buttons')) { window.open(action.url, '_blank', 'noopener'); }
-      });
-    }
-    return node;
-  }
-
-  function buttons(list) {
-    if (!list || !list.length) { return null; }
-    return el('div', { 'class': 'buttons' }, list.map(function (button) {
-      if (button.type === 'web_url') {
-        return el('a', { 'data-url-button': true, href: button.url, target: '_blank', rel: 'noopener', text: button.title });
-      }
-      if (button.type === 'postback') {
-        return el('button', { type: 'button', 'data-postback-payload': button.payload, text: button.title,
-          onclick: function () { act('press', { payload: button.payload }); } });
-      }
-      if (button.type === 'phone_number') {
-        return el('a', { href: 'tel:' + button.payload, text: button.title });
-      }
-      return el('button', { type: 'button', 'data-button-type': button.type, text: button.title || button.type });
-    }));
-  }
-
-  function receipt(payload) {
-    var summary = payload.summary || {};
-    var currency = payload.currency || '';
-    var lines = (payload.elements || []).map(function (element) {
-      return el('div', { 'class': 'line' }, [el('span', { text: element.title + (element.quantity ? ' \u00d7' + element.quantity : '') }),
-        el('span', { text: element.price + ' ' + currency })]);
-    });
-    return el('div', { 'class': 'template receipt' }, [el('div', { 'class': 'text' }, [
-      el('div', { 'class': 'title', text: 'Order confirmed' }),
-      el('div', { 'class': 'subtitle', text: (payload.recipient_name || '') + ' \u00b7 Order ' + (payload.order_number || '') })])]
-      .concat(lines).concat([el('div', { 'class': 'line total' }, [el('span', { text: 'Total' }),
-        el('span', { 'data-receipt-total': true, text: (summary.total_cost !== undefined ? summary.total_cost : '') + ' ' + currency })])]));
-  }
-
-  function reactBar(thread, mid) {
-    return el('div', { 'class': 'react-bar' }, REACTIONS.map(function (emoji) {
-      return el('button', { type: 'button', 'data-react': emoji, text: emoji, title: 'React ' + emoji,
-        onclick: function () { post('react', { pageId: thread.pageId, psid: thread.psid, mid: mid, emoji: emoji }); } });
-    }));
-  }
-
-  function chips(thread, quickReplies) {
-    thread.chips.textContent = '';
-    (quickReplies || []).forEach(function (reply) {
-      if (reply.content_type && reply.content_type !== 'text') {
-        thread.chips.appendChild(el('button', { type: 'button', text: reply.content_type.replace('user_', '') }));
+  function buttons(list, t) {
+    var box = el('div', 'buttons');
+    (list || []).forEach(function (b) {
+      if (b.type === 'web_url') { box.appendChild(urlButton(b)); return; }
+      if (b.type === 'postback') {
+        var p = el('button', null, b.title);
+        p.type = 'button';
+        p.setAttribute('data-postback-payload', b.payload);
+        p.addEventListener('click', function () { post('press', { psid: t.psid, pageId: t.pageId, payload: b.payload }); });
+        box.appendChild(p);
         return;
       }
-      thread.chips.appendChild(el('button', { type: 'button', 'data-quick-reply-payload': reply.payload,
-        onclick: function () { act('tap', { payload: reply.payload }); } },
-        [reply.image_url ? el('img', { src: reply.image_url, alt: '' }) : null, el('span', { text: reply.title })]));
+      var o = el('button', null, b.title || b.type);
+      o.type = 'button';
+      o.setAttribute('data-button-type', b.type || '');
+      box.appendChild(o);
     });
+    return box;
   }
 
-  function typing(thread, on) {
-    clearTimeout(thread.typingTimer);
-    thread.typing.hidden = !on;
-    if (on) {
-      thread.typingTimer = setTimeout(function () { thread.typing.hidden = true; }, TYPING_MS);
-      if (thread === current) { scrollDown(); }
+  function mediaTag(type, url, fileName) {
+    var box = el('div', 'media');
+    if (type === 'image' && url) { var i = el('img'); i.src = url; i.alt = fileName || 'image'; box.appendChild(i); }
+    else if (type === 'video' && url) { var v = el('video'); v.src = url; v.controls = true; box.appendChild(v); }
+    else if (type === 'audio' && url) { var a = el('audio'); a.src = url; a.controls = true; box.appendChild(a); }
+    else {
+      var f = el('a', 'file', fileName || (url ? url.split('/').pop() : 'file'));
+      if (url) { f.href = url; f.target = '_blank'; }
+      box.appendChild(f);
     }
+    return box;
   }
 
-  function seen(thread) {
-    if (thread.seen) { thread.seen.remove(); }
-    var people = Array.from(thread.messages.values()).filter(function (node) { return node.dataset.from === 'person'; });
-    var last = people[people.length - 1];
-    if (!last) { return; }
-    thread.seen = el('div', { 'class': 'seen', 'data-seen': true, text: 'Seen' });
-    last.appendChild(thread.seen);
-  }
-
-  function reaction(thread, update) {
-    var target = thread.messages.get(update.mid);
-    if (!target) { return; }
-    var badge = target.querySelector('[data-reaction][data-reaction-from="' + update.from + '"]');
-    if (update.action === 'unreact') {
-      if (badge) { badge.remove(); }
-      return;
+  function card(e, t) {
+    var c = el('div', 'card');
+    if (e.image_url) { var i = el('img'); i.src = e.image_url; i.alt = ''; c.appendChild(i); }
+    var body = el('div', 'card-body');
+    if (e.title) body.appendChild(el('div', 'card-title', e.title));
+    if (e.subtitle) body.appendChild(el('div', 'card-sub', e.subtitle));
+    c.appendChild(body);
+    if (e.default_action && e.default_action.url) {
+      c.classList.add('clickable');
+      c.setAttribute('data-default-action', e.default_action.url);
+      c.addEventListener('click', function (ev) {
+        if (ev.target.closest('button, a')) return;
+        window.open(e.default_action.url, '_blank', 'noopener');
+      });
     }
-    if (!badge) {
-      badge = el('div', { 'class': 'reactions', 'data-reaction': true, 'data-reaction-from': update.from });
-      target.appendChild(badge);
+    if (e.buttons && e.buttons.length) c.appendChild(buttons(e.buttons, t));
+    return c;
+  }
+
+  function money(v, cur) { return (v === undefined || v === null) ? '' : (cur ? cur + ' ' : '') + Number(v).toFixed(2); }
+  function rrow(box, label, value, cls) {
+    var r = el('div', 'r-row' + (cls ? ' ' + cls : ''));
+    r.appendChild(el('span', 'r-label', label));
+    r.appendChild(el('span', null, value));
+    box.appendChild(r);
+  }
+
+  function template(p, kind, u, t) {
+    var tt = p.template_type;
+    if (tt === 'generic' || tt === 'product') {
+      var car = el('div', 'carousel');
+      (p.elements || []).forEach(function (e) {
+        var c = card(e, t);
+        if (tt === 'product') { c.setAttribute('data-product-id', e.id); c.querySelector('.card-body').appendChild(el('div', 'card-sub', 'Product ' + e.id)); }
+        car.appendChild(c);
+      });
+      return car;
     }
-    badge.textContent = update.emoji;
+    var box = el('div', 'tpl ' + kind);
+    if (tt === 'button') {
+      box.appendChild(el('div', 'tpl-text', p.text));
+      box.appendChild(buttons(p.buttons, t));
+    } else if (tt === 'media') {
+      (p.elements || []).forEach(function (e) {
+        var url = e.url || u.resolvedUrl;
+        box.appendChild(mediaTag(e.media_type, url, u.fileName));
+        if (e.buttons && e.buttons.length) box.appendChild(buttons(e.buttons, t));
+      });
+    } else if (tt === 'receipt') {
+      box.classList.add('receipt');
+      box.appendChild(el('div', 'r-head', 'Order confirmation'));
+      rrow(box, 'Recipient', p.recipient_name);
+      rrow(box, 'Order number', p.order_number);
+      if (p.payment_method) rrow(box, 'Payment', p.payment_method);
+      (p.elements || []).forEach(function (e) {
+        rrow(box, e.title + (e.quantity ? ' \u00d7 ' + e.quantity : ''), money(e.price, p.currency), 'r-item');
+      });
+      var s = p.summary || {};
+      if (s.subtotal !== undefined) rrow(box, 'Subtotal', money(s.subtotal, p.currency));
+      if (s.shipping_cost !== undefined) rrow(box, 'Shipping', money(s.shipping_cost, p.currency));
+      if (s.total_tax !== undefined) rrow(box, 'Tax', money(s.total_tax, p.currency));
+      rrow(box, 'Total', money(s.total_cost, p.currency), 'r-total');
+    } else if (tt === 'coupon') {
+      if (p.image_url) { var ci = el('img'); ci.src = p.image_url; ci.style.width = '100%'; box.appendChild(ci); }
+      var cb = el('div', 'card-body');
+      cb.appendChild(el('div', 'card-title', p.title));
+      if (p.subtitle) cb.appendChild(el('div', 'card-sub', p.subtitle));
+      box.appendChild(cb);
+      if (p.coupon_code) box.appendChild(el('div', 'coupon-code', p.coupon_code));
+      if (p.coupon_url) {
+        box.appendChild(buttons([{ type: 'web_url', url: p.coupon_url, title: p.coupon_url_button_title || 'Shop now' }], t));
+      }
+    } else if (tt === 'customer_feedback') {
+      var fb = el('div', 'card-body');
+      fb.appendChild(el('div', 'card-title', p.title));
+      if (p.subtitle) fb.appendChild(el('div', 'card-sub', p.subtitle));
+      box.appendChild(fb);
+      var bt = el('div', 'buttons');
+      bt.appendChild(el('button', null, p.button_title || 'Rate'));
+      box.appendChild(bt);
+    } else {
+      box.appendChild(el('div', 'tpl-text', p.text || tt || kind));
+    }
+    return box;
   }
 
-  function webhookResult(thread, update) {
-    var target = thread.messages.get(update.mid);
-    if (!target || update.status === 200) { return; }
-    var reason = update.status === 0 ? 'not delivered to the app' : 'the app answered ' + update.status;
-    target.appendChild(el('div', { 'class': 'failed', 'data-webhook-status': update.status,
-      text: reason + (update.error ? ': ' + update.error : '') }));
+  function content(u, t) {
+    var m = u.message || {};
+    if (u.kind === 'error') {
+      return el('div', 'bubble error', 'not delivered: ' + (u.error && u.error.message));
+    }
+    var a = m.attachment;
+    if (a && a.type === 'template') return template(a.payload || {}, u.kind, u, t);
+    if (a) {
+      var p = a.payload || {};
+      return mediaTag(a.type, p.url || u.resolvedUrl, u.fileName);
+    }
+    return el('div', 'bubble', m.text !== undefined ? m.text : '');
   }
 
-  function act(action, body) {
-    if (!current) { return; }
-    body.pageId = current.pageId;
-    body.psid = current.psid;
-    post(action, body);
+  function summary(u) {
+    var m = u.message || {};
+    if (u.kind === 'error') return 'not delivered';
+    return m.text || (m.attachment ? '[' + u.kind + ']' : '');
+  }
+
+  function reactControl(t, mid) {
+    var ctl = el('div', 'react-ctl');
+    var btn = el('button', 'react-btn', '\u263A');
+    btn.type = 'button';
+    btn.setAttribute('data-react-open', '');
+    btn.title = 'React';
+    var menu = el('div', 'react-menu');
+    EMOJI.forEach(function (e) {
+      var b = el('button', null, e);
+      b.type = 'button';
+      b.setAttribute('data-react-emoji', e);
+      b.addEventListener('click', function (ev) {
+        ev.stopPropagation();
+        ctl.classList.remove('open');
+        post('react', { psid: t.psid, pageId: t.pageId, mid: mid, emoji: e });
+      });
+      menu.appendChild(b);
+    });
+    btn.addEventListener('click', function (ev) { ev.stopPropagation(); ctl.classList.toggle('open'); });
+    ctl.appendChild(menu);
+    ctl.appendChild(btn);
+    return ctl;
+  }
+
+  function stopTyping(t) {
+    if (t.typing) { t.typing.remove(); t.typing = null; }
+    if (t.typingTimer) { clearTimeout(t.typingTimer); t.typingTimer = null; }
+  }
+
+  function chips(u, t) {
+    if (t.chips) { t.chips.remove(); t.chips = null; }
+    var qr = (u.message || {}).quick_replies;
+    if (!qr || !qr.length) return;
+    var box = el('div', 'chips');
+    qr.forEach(function (q) {
+      var c = el('button', 'chip');
+      c.type = 'button';
+      if (q.image_url) { var i = el('img'); i.src = q.image_url; i.alt = ''; c.appendChild(i); }
+      c.appendChild(document.createTextNode(q.title || q.content_type || ''));
+      c.setAttribute('data-quick-reply-payload', q.payload || '');
+      c.addEventListener('click', function () {
+        if (t.chips) { t.chips.remove(); t.chips = null; }
+        post('tap', { psid: t.psid, pageId: t.pageId, payload: q.payload });
+      });
+      box.appendChild(c);
+    });
+    t.chips = box;
+    t.list.appendChild(box);
+  }
+
+  function message(u, t) {
+    var row = el('div', 'row');
+    row.setAttribute('data-from', u.from);
+    if (u.from === 'page') {
+      stopTyping(t);
+      if (u.persona) {
+        var per = el('div', 'persona');
+        per.setAttribute('data-persona', u.persona.name || '');
+        if (u.persona.picture) { var pi = el('img'); pi.src = u.persona.picture; pi.alt = ''; per.appendChild(pi); }
+        per.appendChild(el('span', null, u.persona.name));
+        row.appendChild(per);
+      }
+    }
+    if (u.replyTo && t.byMid[u.replyTo]) {
+      var q = el('div', 'quote', t.byMid[u.replyTo].text);
+      q.setAttribute('data-reply-to', u.replyTo);
+      row.appendChild(q);
+    }
+    var msg = el('div', 'msg');
+    msg.setAttribute('data-mid', u.mid);
+    msg.setAttribute('data-from', u.from);
+    msg.setAttribute('data-kind', u.from === 'person' ? 'text' : u.kind);
+    msg.appendChild(content(u, t));
+    var reactions = el('div', 'reactions');
+    msg.appendChild(reactions);
+    if (u.from === 'page' && u.kind !== 'error') msg.appendChild(reactControl(t, u.mid));
+    row.appendChild(msg);
+    t.byMid[u.mid] = { row: row, msg: msg, reactions: reactions, text: summary(u), marks: {} };
+    if (t.chips && u.from === 'person') { t.chips.remove(); t.chips = null; }
+    t.list.appendChild(row);
+    if (u.from === 'person') {
+      t.lastPerson = t.byMid[u.mid];
+      if (t.seen) { t.seen.remove(); t.seen = null; }
+    }
+    if (u.from === 'page') chips(u, t);
+    if (t.typing) t.list.appendChild(t.typing);
+    t.last.textContent = (u.from === 'page' ? '' : 'You: ') + summary(u);
+  }
+
+  function reaction(u, t) {
+    var target = t.byMid[u.mid];
+    if (!target) return;
+    var key = u.from + ':' + u.emoji;
+    if (u.action === 'unreact') {
+      Object.keys(target.marks).forEach(function (k) {
+        if (k.indexOf(u.from + ':') === 0 && (!u.emoji || k === key)) { target.marks[k].remove(); delete target.marks[k]; }
+      });
+    } else if (!target.marks[key]) {
+      var r = el('span', 'reaction', u.emoji);
+      r.setAttribute('data-reaction', u.emoji);
+      r.setAttribute('data-reaction-from', u.from);
+      target.reactions.appendChild(r);
+      target.marks[key] = r;
+    }
+    target.row.classList.toggle('has-reaction', Object.keys(target.marks).length > 0);
+  }
+
+  function apply(u) {
+    var t = thread(u.pageId, u.psid);
+    var stick = atBottom(t);
+    if (u.type === 'message') message(u, t);
+    else if (u.type === 'typing') {
+      stopTyping(t);
+      if (u.on) {
+        t.typing = el('div', 'typing');
+        t.typing.setAttribute('data-typing', '');
+        t.typing.appendChild(el('span')); t.typing.appendChild(el('span')); t.typing.appendChild(el('span'));
+        t.list.appendChild(t.typing);
+        t.typingTimer = setTimeout(function () { stopTyping(t); }, TYPING_MS);
+      }
+    } else if (u.type === 'seen') {
+      if (t.seen) t.seen.remove();
+      t.seen = null;
+      if (t.lastPerson) {
+        t.seen = el('div', 'seen', 'Seen');
+        t.seen.setAttribute('data-seen', '');
+        t.lastPerson.row.appendChild(t.seen);
+      }
+    } else if (u.type === 'reaction') reaction(u, t);
+    else if (u.type === 'webhook') {
+      var target = t.byMid[u.mid];
+      if (target && u.status !== 200 && !target.fail) {
+        target.fail = el('div', 'fail', u.status === 0 ? 'Not delivered to the app' : 'The app answered ' + u.status);
+        target.fail.setAttribute('data-webhook-failed', String(u.status));
+        if (u.error) target.fail.title = u.error;
+        target.row.appendChild(target.fail);
+      }
+    }
+    if (stick) t.box.scrollTop = t.box.scrollHeight;
   }
 
   function poll() {
-    fetch('/local/api/updates?after=' + seq).then(function (answer) { return answer.json(); }).then(function (page) {
-      page.updates.forEach(apply);
-      seq = page.seq;
-    }).catch(function () { /* the simulator may be restarting: try again */ }).then(function () {
-      setTimeout(poll, POLL_MS);
+    fetch('/local/api/updates?after=' + after).then(function (r) { return r.json(); }).then(function (body) {
+      (body.updates || []).forEach(function (u) {
+        if (u.seq > after) {
+          try { apply(u); } catch (e) { if (window.console) console.error(e); }
+        }
+      });
+      if (body.seq > after) after = body.seq;
+    }).catch(function () { /* the simulator may be restarting */ }).then(function () {
+      setTimeout(poll, 300);
     });
   }
 
-  document.getElementById('composer').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var box = event.target.elements.text;
-    var text = box.value.trim();
-    if (!text || !current) { return; }
-    box.value = '';
-    act('say', { text: text });
-  });
-  document.querySelector('#composer textarea').addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      document.getElementById('composer').requestSubmit();
+  function start() {
+    document.body.setAttribute('data-local-messenger', '');
+    var form = $('[data-composer]');
+    function send() {
+      var text = form.text.value;
+      if (!active || !text.trim()) return;
+      form.text.value = '';
+      post('say', { psid: active.psid, pageId: active.pageId, text: text });
     }
-  });
-  document.getElementById('new-conversation').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var psid = event.target.elements.psid.value.trim();
-    if (!psid) { return; }
-    event.target.elements.psid.value = '';
-    select(threadOf(info.pageId, psid).key);
-  });
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); send(); });
+    form.text.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); send(); }
+    });
+    var nc = $('[data-new-conversation]');
+    nc.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var psid = nc.psid.value.trim();
+      if (!psid) return;
+      nc.psid.value = '';
+      open(thread(info.pageId, psid));
+    });
+    document.addEventListener('click', function () {
+      document.querySelectorAll('.react-ctl.open').forEach(function (c) { c.classList.remove('open'); });
+    });
+    fetch('/local/api/info').then(function (r) { return r.json(); }).then(function (i) {
+      info = i;
+      $('[data-page-name]').textContent = i.pageName + ' \u00b7 ' + i.pageId;
+      $('[data-webhook-info]').textContent = i.webhookUrl ? 'Webhook: ' + i.webhookUrl : 'No webhook subscribed';
+    }).catch(function () {}).then(poll);
+  }
 
-  fetch('/local/api/info').then(function (answer) { return answer.json(); }).then(function (data) {
-    info = data;
-    document.getElementById('page-name').textContent = data.pageName + ' \u00b7 ' + data.pageId;
-    document.getElementById('webhook').textContent = data.webhookUrl ? 'Webhook: ' + data.webhookUrl
-      : 'No webhook subscribed: what you send here is shown, not delivered';
-  }).finally(poll);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Starts headless Chromium with the system's driver; skips the test when neither is installed. */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -23,7 +23,7 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
         String hint = "Chromium or its driver is missing: apt-get install -y chromium chromium-driver";
         if (!present) {
@@ -43,7 +43,7 @@ final class Browser {
         return driver;
     }
 
-    static Path screenshot(TakesScreenshot what, String name) throws IOException {
+    public static Path screenshot(TakesScreenshot what, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, what.getScreenshotAs(OutputType.BYTES));

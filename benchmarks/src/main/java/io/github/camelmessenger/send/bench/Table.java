@@ -17,7 +17,7 @@ final class Table {
         out.append("\nmachine: ").append(results.get("machine")).append("\n\n");
         out.append(String.format(Locale.ROOT, "%-10s %-11s %12s %12s %10s %10s %8s %9s%n", "in flight", "sender",
                 "msgs/s", "cpu us/msg", "p50 us", "p99 us", "threads", "heap MB"));
-        Map<String, Object> load = (Map<String, Object>) results.get("load");
+        Map<String, Object> load = (Map<String, Object>) results.getOrDefault("load", Map.of());
         for (Map.Entry<String, Object> entry : load.entrySet()) {
             Map<String, Object> row = (Map<String, Object>) entry.getValue();
             String inFlight = entry.getKey().replace("in_flight_", "");

@@ -4,7 +4,6 @@ import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.MessengerSendProducerHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With enabled=false the starter adds nothing: no customizer, no health check, and the properties do not reach the
  * component, which Camel still finds on the classpath.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = StarterDisabledTest.App.class, properties = {
         "camel.component.messenger-send.enabled=false",
         "camel.component.messenger-send.access-token=never-applied-token",

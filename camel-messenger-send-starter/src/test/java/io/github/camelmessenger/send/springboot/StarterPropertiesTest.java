@@ -20,7 +20,6 @@ import io.github.camelmessenger.send.graph.AppSecretProof;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every camel.component.messenger-send.* property reaches the wire or the component, and the Spring configuration
  * metadata documents each one.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = StarterPropertiesTest.App.class, properties = {
         "camel.component.messenger-send.app-secret=starter-app-secret",
         "camel.component.messenger-send.api-version=v25.0",

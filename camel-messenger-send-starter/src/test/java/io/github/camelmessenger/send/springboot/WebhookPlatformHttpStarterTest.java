@@ -17,13 +17,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A messenger-webhook route configured only through camel.component.messenger-webhook.* properties, served by
  * camel-platform-http-starter on the application's own (servlet) HTTP server, as Meta calls it.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = WebhookPlatformHttpStarterTest.App.class,
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {
@@ -77,7 +75,8 @@ class WebhookPlatformHttpStarterTest {
         }
     }
 
-    @LocalServerPort
+    // local.server.port rather than @LocalServerPort, whose package differs between Spring Boot 3 and 4
+    @Value("${local.server.port}")
     int port;
 
     @Autowired

@@ -34,8 +34,11 @@ public final class BenchHarness {
     private static final String IN_FLIGHT = "1,16,64,256";
     private static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "all").split(","));
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
-    private static final long WARMUP_MILLIS = 2_000;
-    private static final long MEASURE_MILLIS = 3_000;
+    private static final long WARMUP_MILLIS = Long.getLong("bench.warmupMillis", 2_000);
+    private static final long MEASURE_MILLIS = Long.getLong("bench.measureMillis", 3_000);
+    // once, before the load row: the JIT compiles the hot paths of all three async senders, whose compiler threads
+    // would otherwise burn CPU inside the first measurements (on shared cores, for many seconds)
+    private static final long JIT_WARMUP_MILLIS = Long.getLong("bench.jitWarmupMillis", 6_000);
 
     private BenchHarness() {
     }
@@ -96,6 +99,13 @@ public final class BenchHarness {
     private static Map<String, Object> load(StubProcess stub) throws Exception {
         Map<String, Object> load = new LinkedHashMap<>();
         int rounds = Integer.getInteger("bench.rounds", 1);
+        try (Senders.AsyncSender raw = Senders.rawAsyncHttpClient(stub.baseUri());
+                Senders.AsyncSender floor = Senders.camelFloor(stub.baseUri());
+                Senders.AsyncSender component = Senders.component(stub.baseUri(), "")) {
+            for (Senders.AsyncSender sender : List.of(raw, floor, component)) {
+                LoadDriver.run(sender, 64, JIT_WARMUP_MILLIS, 500);
+            }
+        }
         for (String level : System.getProperty("bench.inFlight", IN_FLIGHT).split(",")) {
             int inFlight = Integer.parseInt(level.trim());
             Map<String, Object> row = new LinkedHashMap<>();

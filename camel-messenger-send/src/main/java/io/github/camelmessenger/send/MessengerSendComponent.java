@@ -10,6 +10,7 @@ import io.github.camelmessenger.send.graph.GraphHttpClient;
 import io.github.camelmessenger.send.graph.SendApiClient;
 import io.github.camelmessenger.send.model.MessengerJson;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -83,8 +84,10 @@ public class MessengerSendComponent extends DefaultComponent {
         super.doStart();
         httpClients = new AsyncHttpClientPool(0);
         httpClients.client(Duration.ofMillis(configuration.getConnectTimeout()));
-        pacingScheduler = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "MessengerSendPacer");
+        // one thread, and no queue limit: Camel's default of 1000 tasks would refuse paced sends of busy Pages
+        pacingScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+                "MessengerSendPacer", new ThreadPoolProfileBuilder("MessengerSendPacer").poolSize(1).maxPoolSize(1)
+                        .maxQueueSize(-1).build());
         pacer = new SendPacer(pacingScheduler);
     }
 

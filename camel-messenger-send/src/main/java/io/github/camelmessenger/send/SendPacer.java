@@ -1,23 +1,24 @@
 package io.github.camelmessenger.send;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Spaces out the sends of each Page to a rate. A send over the rate reserves the next free slot and is started by a
- * scheduler when its slot comes, so no thread waits for it; slots are handed out in arrival order. Each Page has
- * its own budget, shared by every endpoint of the component.
+ * Spaces out the sends of each Page to a rate. A send over the rate waits in its Page's queue, and one scheduled task
+ * per Page starts the queue's head when its slot comes, so no thread waits for a send and the scheduler holds one
+ * task per busy Page however many sends wait; slots are handed out in arrival order. Each Page has its own budget,
+ * shared by every endpoint of the component.
  */
 final class SendPacer {
 
     private final ScheduledExecutorService scheduler;
-    private final Map<String, AtomicLong> nextSlotByPage = new ConcurrentHashMap<>();
-    private final Set<PendingSend> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     SendPacer(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -28,67 +29,124 @@ final class SendPacer {
      * is called instead, so the caller can complete its exchange.
      */
     void submit(String pageId, double messagesPerSecond, Runnable send, Consumer<RuntimeException> abort) {
-        long delay = reserve(pageId, messagesPerSecond);
-        if (delay <= 0) {
-            send.run();
-            return;
-        }
-        PendingSend task = new PendingSend(send, abort);
-        pending.add(task);
-        try {
-            scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
-        } catch (RuntimeException rejected) {
-            task.abort(new IllegalStateException("The messenger-send component is stopping; the paced send was not "
-                    + "made",
-                    rejected));
-        }
+        lane(pageId).submit(interval(messagesPerSecond), send, abort);
     }
 
     /** Reserves the Page's next slot and answers how many nanoseconds from now it starts. */
     long reserve(String pageId, double messagesPerSecond) {
-        long interval = (long) (TimeUnit.SECONDS.toNanos(1) / messagesPerSecond);
-        AtomicLong nextSlot = nextSlotByPage.computeIfAbsent(pageId, k -> new AtomicLong(System.nanoTime()));
-        while (true) {
-            long now = System.nanoTime();
-            long previous = nextSlot.get();
-            long slot = previous - now > 0 ? previous : now;
-            if (nextSlot.compareAndSet(previous, slot + interval)) {
-                return slot - now;
-            }
-        }
+        return lane(pageId).reserve(interval(messagesPerSecond));
     }
 
     /** Completes every send still waiting for its slot with an error: nothing is left hanging. */
     void abortPending() {
-        for (PendingSend task : pending) {
-            task.abort(new IllegalStateException("The messenger-send component stopped before this paced send's "
+        for (Lane lane : lanes.values()) {
+            lane.abortAll(new IllegalStateException("The messenger-send component stopped before this paced send's "
                     + "turn; it was not sent"));
         }
     }
 
-    private final class PendingSend implements Runnable {
-        private final Runnable send;
-        private final Consumer<RuntimeException> abort;
-        private final java.util.concurrent.atomic.AtomicBoolean claimed =
-                new java.util.concurrent.atomic.AtomicBoolean();
+    private Lane lane(String pageId) {
+        return lanes.computeIfAbsent(pageId, k -> new Lane());
+    }
 
-        PendingSend(Runnable send, Consumer<RuntimeException> abort) {
-            this.send = send;
-            this.abort = abort;
+    private static long interval(double messagesPerSecond) {
+        return (long) (TimeUnit.SECONDS.toNanos(1) / messagesPerSecond);
+    }
+
+    private record Waiting(Runnable send, Consumer<RuntimeException> abort, long interval) {
+    }
+
+    /** One Page's slots and the sends waiting for them. */
+    private final class Lane implements Runnable {
+        private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+        private long nextSlot = System.nanoTime();
+        private boolean scheduled;
+
+        synchronized long reserve(long interval) {
+            long now = System.nanoTime();
+            long slot = nextSlot - now > 0 ? nextSlot : now;
+            nextSlot = slot + interval;
+            return slot - now;
         }
 
-        @Override
-        public void run() {
-            if (claimed.compareAndSet(false, true)) {
-                pending.remove(this);
+        void submit(long interval, Runnable send, Consumer<RuntimeException> abort) {
+            long delay;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (queue.isEmpty() && nextSlot - now <= 0) {
+                    nextSlot = now + interval;
+                    delay = -1;
+                } else {
+                    queue.add(new Waiting(send, abort, interval));
+                    if (scheduled) {
+                        return;
+                    }
+                    scheduled = true;
+                    delay = nextSlot - now;
+                }
+            }
+            if (delay < 0) {
                 send.run();
+            } else {
+                schedule(delay);
             }
         }
 
-        void abort(RuntimeException reason) {
-            if (claimed.compareAndSet(false, true)) {
-                pending.remove(this);
-                abort.accept(reason);
+        /** The head's slot came: start it, and wake again at the next slot while sends wait. */
+        @Override
+        public void run() {
+            Waiting head;
+            long delay;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (nextSlot - now > 0) {
+                    // reserve() took the slot meanwhile
+                    delay = nextSlot - now;
+                    head = null;
+                } else {
+                    head = queue.poll();
+                    if (head == null) {
+                        scheduled = false;
+                        return;
+                    }
+                    // a late wake keeps the grid (no drift below the rate) unless later than a whole interval,
+                    // which would let a burst through
+                    long slot = now - nextSlot > head.interval() ? now : nextSlot;
+                    nextSlot = slot + head.interval();
+                    if (queue.isEmpty()) {
+                        scheduled = false;
+                        delay = -1;
+                    } else {
+                        delay = Math.max(0, nextSlot - now);
+                    }
+                }
+            }
+            if (delay >= 0) {
+                schedule(delay);
+            }
+            if (head != null) {
+                head.send().run();
+            }
+        }
+
+        private void schedule(long delayNanos) {
+            try {
+                scheduler.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RuntimeException rejected) {
+                abortAll(new IllegalStateException("The messenger-send component is stopping; the paced send was not "
+                        + "made", rejected));
+            }
+        }
+
+        void abortAll(RuntimeException reason) {
+            List<Waiting> aborted;
+            synchronized (this) {
+                aborted = new ArrayList<>(queue);
+                queue.clear();
+                scheduled = false;
+            }
+            for (Waiting waiting : aborted) {
+                waiting.abort().accept(reason);
             }
         }
     }

@@ -67,6 +67,42 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void burstsOfThousandsOfPacedSendsAllGoOut() throws Exception {
+        warmUp();
+        // more waiting sends for one Page, and more busy Pages, than a scheduler queue of 1,000 would take
+        List<Exchange> exchanges = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1_200 + 2 * 1_050);
+        AsyncProducer fast = context.getEndpoint(uri("rateLimit=1000")).createAsyncProducer();
+        AsyncProducer slow = context.getEndpoint(uri("rateLimit=2")).createAsyncProducer();
+        fast.start();
+        slow.start();
+        for (int i = 0; i < 1_200; i++) {
+            exchanges.add(handOver(fast, PAGE_ID, done));
+        }
+        for (int page = 0; page < 1_050; page++) {
+            for (int i = 0; i < 2; i++) {
+                exchanges.add(handOver(slow, "77" + page, done));
+            }
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());
+        List<Long> times = requestTimes(received().stream().filter(r -> r.getUrl().contains(PAGE_ID)).toList());
+        assertThat(times).hasSize(1_200);
+        assertThat(mostInAnySecond(times)).as("most requests in any 1 s window").isLessThanOrEqualTo(1_001);
+        fast.stop();
+        slow.stop();
+    }
+
+    private Exchange handOver(AsyncProducer producer, String pageId, CountDownLatch done) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody("burst");
+        exchange.getMessage().setHeader(MessengerSendConstants.RECIPIENT_ID, "1");
+        exchange.getMessage().setHeader(MessengerSendConstants.PAGE_ID, pageId);
+        producer.process(exchange, doneSync -> done.countDown());
+        return exchange;
+    }
+
+    @Test
     void eachPageHasItsOwnBudget() throws Exception {
         List<CompletableFuture<Exchange>> sends = new ArrayList<>(sendAsync(10, uri("rateLimit=5"), PAGE_ID));
         sends.addAll(sendAsync(10, uri("rateLimit=5"), OTHER_PAGE));

@@ -21,6 +21,7 @@ import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerTemporaryException;
 import io.github.camelmessenger.send.error.MessengerTransportException;
+import io.github.camelmessenger.send.model.SendResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,34 @@ class TransportFailureTest extends MessengerSendTestSupport {
         assertThat(e.getMessage()).contains("Delivery is unknown");
         assertThat(e.isRetriable()).isFalse();
         assertThat(received()).hasSize(1);
+    }
+
+    static Stream<Arguments> successAnswers() {
+        return Stream.of(
+                Arguments.of("{\"recipient_id\":\"1\",\"message_id\":\"m_1\"}", new SendResponse("1", "m_1", null)),
+                Arguments.of(" {\"message_id\" : \"m_1\"} ", new SendResponse(null, "m_1", null)),
+                Arguments.of("{\"recipient_id\":\"1\"}", new SendResponse("1", null, null)),
+                Arguments.of("{\"recipient_id\":\"1\",\"message_id\":\"m_1\",\"attachment_id\":\"a_1\"}",
+                        new SendResponse("1", "m_1", "a_1")),
+                Arguments.of("{\"extra\":{\"a\":[1,{\"message_id\":\"no\"}]},\"message_id\":\"m_1\",\"more\":true}",
+                        new SendResponse(null, "m_1", null)),
+                // not strings: read by the full path, which converts them
+                Arguments.of("{\"recipient_id\":1254477777772919,\"message_id\":\"m_1\"}",
+                        new SendResponse("1254477777772919", "m_1", null)),
+                Arguments.of("{\"message_id\":\"m_1\",\"error\":null}", new SendResponse(null, "m_1", null)),
+                Arguments.of("{\"message_id\":\"m_0\",\"message_id\":\"m_1\"}", new SendResponse(null, "m_1", null)));
+    }
+
+    @ParameterizedTest(name = "HTTP 200 [{0}]")
+    @MethodSource("successAnswers")
+    void successAnswersAreReadWhateverTheirLayout(String body, SendResponse expected) {
+        graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
+
+        Exchange exchange = sendTo("direct:send", "hello", Map.of(MessengerSendConstants.RECIPIENT_ID, "1"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody()).isEqualTo(expected);
+        assertThat(exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID)).isEqualTo(expected.messageId());
     }
 
     @ParameterizedTest(name = "HTTP 200 [{0}]")

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * Keeps a fixed number of messages in flight for a while and measures the run after a warm-up.
@@ -101,9 +102,17 @@ final class LoadDriver {
 
     /** Starts {@code count} sends at once and waits for all of them, sampling threads and heap meanwhile. */
     static Measurement burst(Senders.AsyncSender sender, int count, long timeoutMillis) throws InterruptedException {
+        return burst(sender, count, timeoutMillis, pending -> {
+        });
+    }
+
+    /** As above; {@code handedOver} is told, once all are started, how many are still pending. */
+    static Measurement burst(Senders.AsyncSender sender, int count, long timeoutMillis, LongConsumer handedOver)
+            throws InterruptedException {
         Measurement measurement = new Measurement(count);
         CountDownLatch done = new CountDownLatch(count);
         AtomicInteger failures = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         AtomicBoolean started = new AtomicBoolean();
         measurement.start();
         for (int i = 0; i < count; i++) {
@@ -111,6 +120,7 @@ final class LoadDriver {
             sender.send(error -> {
                 if (error != null) {
                     failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, error);
                 } else {
                     measurement.record(System.nanoTime() - start);
                 }
@@ -121,11 +131,12 @@ final class LoadDriver {
             }
         }
         started.set(true);
+        handedOver.accept(done.getCount());
         boolean all = awaitWhileSampling(done, timeoutMillis, measurement);
         measurement.stop();
         if (!all || failures.get() > 0) {
             throw new IllegalStateException("Burst: " + done.getCount() + " not completed, " + failures.get()
-                    + " failed");
+                    + " failed", firstFailure.get());
         }
         return measurement;
     }

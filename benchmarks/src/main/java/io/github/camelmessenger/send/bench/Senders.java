@@ -3,21 +3,25 @@ package io.github.camelmessenger.send.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 
 /**
- * The three ways of sending the same message that the harness compares.
+ * The four ways of sending the same message that the harness compares.
  */
 final class Senders {
 
@@ -47,24 +51,34 @@ final class Senders {
         void close() throws Exception;
     }
 
-    /** (1) The floor: AsyncHttpClient POSTs of the pre-built JSON, with the same client settings as the component. */
-    static AsyncSender rawAsyncHttpClient(String baseUri) {
-        AsyncHttpClient client = new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
+    /** The AsyncHttpClient settings of the raw sender and the Camel floor, the component's own. */
+    private static AsyncHttpClient newAsyncHttpClient() {
+        return new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
                 .setMaxRequestRetry(0).setKeepAlive(true).setFollowRedirect(false)
                 .setConnectTimeout(Duration.ofSeconds(10)).setRequestTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    /** One POST of the pre-built JSON; {@code done} gets null or the failure. */
+    private static void post(AsyncHttpClient client, String url, Consumer<Throwable> done) {
+        client.preparePost(url)
+                .setHeader("Authorization", "Bearer " + TOKEN)
+                .setHeader("Content-Type", "application/json")
+                .setBody(REQUEST_JSON)
+                .execute().toCompletableFuture()
+                .whenComplete((response, failure) -> done.accept(
+                        failure != null ? failure
+                                : response.getStatusCode() == 200 ? null
+                                        : new IllegalStateException("HTTP " + response.getStatusCode())));
+    }
+
+    /** (1) The floor: AsyncHttpClient POSTs of the pre-built JSON, with the same client settings as the component. */
+    static AsyncSender rawAsyncHttpClient(String baseUri) {
+        AsyncHttpClient client = newAsyncHttpClient();
         String url = baseUri + "/v24.0/" + PAGE_ID + "/messages";
         return new AsyncSender() {
             @Override
             public void send(Consumer<Throwable> done) {
-                client.preparePost(url)
-                        .setHeader("Authorization", "Bearer " + TOKEN)
-                        .setHeader("Content-Type", "application/json")
-                        .setBody(REQUEST_JSON)
-                        .execute().toCompletableFuture()
-                        .whenComplete((response, failure) -> done.accept(
-                                failure != null ? failure
-                                        : response.getStatusCode() == 200 ? null
-                                                : new IllegalStateException("HTTP " + response.getStatusCode())));
+                post(client, url, done);
             }
 
             @Override
@@ -74,8 +88,59 @@ final class Senders {
         };
     }
 
+    /**
+     * (4) The Camel floor: the same POSTs as the raw sender, from an async processor on a direct route driven like the
+     * component's. What the component costs over this is its own work; what this costs over raw is Camel's.
+     */
+    static AsyncSender camelFloor(String baseUri) throws Exception {
+        AsyncHttpClient client = newAsyncHttpClient();
+        String url = baseUri + "/v24.0/" + PAGE_ID + "/messages";
+        AsyncProcessor poster = new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                post(client, url, failure -> {
+                    if (failure != null) {
+                        exchange.setException(failure);
+                    }
+                    callback.done(false);
+                });
+                return false;
+            }
+        };
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:floor").process(poster);
+            }
+        });
+        context.start();
+        AsyncProducer producer = context.getEndpoint("direct:floor").createAsyncProducer();
+        producer.start();
+        return new AsyncSender() {
+            @Override
+            public void send(Consumer<Throwable> done) {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getMessage().setBody(TEXT);
+                exchange.getMessage().setHeader("CamelMessengerRecipientId", PSID);
+                producer.process(exchange, doneSync -> done.accept(exchange.getException()));
+            }
+
+            @Override
+            public void close() throws Exception {
+                context.stop();
+                client.close();
+            }
+        };
+    }
+
     /** (2) The component, from a direct route, driven without a thread per message. */
     static AsyncSender component(String baseUri, String extraOptions) throws Exception {
+        return component(baseUri, extraOptions, null);
+    }
+
+    /** As above, each send for the next of {@code pages} in turn (by the Page header), or the endpoint's Page. */
+    static AsyncSender component(String baseUri, String extraOptions, String[] pages) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -87,12 +152,17 @@ final class Senders {
         context.start();
         AsyncProducer producer = context.getEndpoint("direct:component").createAsyncProducer();
         producer.start();
+        AtomicInteger turn = new AtomicInteger();
         return new AsyncSender() {
             @Override
             public void send(Consumer<Throwable> done) {
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getMessage().setBody(TEXT);
                 exchange.getMessage().setHeader("CamelMessengerRecipientId", PSID);
+                if (pages != null) {
+                    exchange.getMessage().setHeader("CamelMessengerPageId",
+                            pages[Math.floorMod(turn.getAndIncrement(), pages.length)]);
+                }
                 producer.process(exchange, doneSync -> done.accept(exchange.getException()));
             }
 

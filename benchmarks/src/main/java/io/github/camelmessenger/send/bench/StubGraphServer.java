@@ -28,9 +28,10 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * A minimal Graph API stand-in on Netty: answers every POST to {@code /{version}/{page}/messages} with a fixed Send API
- * answer, after an optional delay that holds no thread, and records when each POST arrived. {@code GET /times}
+ * answer, after an optional delay (fixed, or a log-normal spread given by p50 and p99) that holds no thread, and records when
+ * each POST arrived and for which Page. {@code GET /times}
  * returns those arrival times (milliseconds since the epoch, one per line) and {@code GET /reset} clears them. Run as
- * its own process by the harness, so the client's CPU is measured alone: {@code StubGraphServer <delayMillis>}
+ * its own process by the harness, so the client's CPU is measured alone: {@code StubGraphServer <delayMillis> [<p99Millis>]}
  * prints {@code PORT <port>} once it listens on a free loopback port.
  */
 public final class StubGraphServer {
@@ -43,6 +44,8 @@ public final class StubGraphServer {
 
     public static void main(String[] args) throws Exception {
         long delayMillis = args.length > 0 ? Long.parseLong(args[0]) : 0;
+        long p99Millis = args.length > 1 ? Long.parseLong(args[1]) : delayMillis;
+        Delay delay = new Delay(delayMillis, p99Millis);
         Times times = new Times(200_000);
         NioEventLoopGroup boss = new NioEventLoopGroup(1);
         NioEventLoopGroup workers = new NioEventLoopGroup(2);
@@ -54,7 +57,7 @@ public final class StubGraphServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                new Handler(delayMillis, times));
+                                new Handler(delay, times));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
@@ -69,27 +72,48 @@ public final class StubGraphServer {
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    /** Arrival times of POSTs in a fixed array, written without locks. */
+    /** How long an answer waits: fixed, or log-normal with the given median and 99th percentile. */
+    private record Delay(long p50Millis, long p99Millis) {
+        /** z of the 99th percentile of the standard normal distribution. */
+        private static final double Z_99 = 2.326_347_874;
+
+        long nextMillis() {
+            if (p99Millis <= p50Millis) {
+                return p50Millis;
+            }
+            double sigma = Math.log((double) p99Millis / Math.max(1, p50Millis)) / Z_99;
+            return Math.round(Math.max(1, p50Millis) * Math.exp(sigma
+                    * java.util.concurrent.ThreadLocalRandom.current().nextGaussian()));
+        }
+    }
+
+    /** Arrival times (and Pages) of POSTs in fixed arrays, written without locks. */
     private static final class Times {
         private final long[] millis;
+        private final String[] pages;
         private final AtomicLong count = new AtomicLong();
 
         Times(int capacity) {
             millis = new long[capacity];
+            pages = new String[capacity];
         }
 
-        void record() {
+        void record(String uri) {
             long i = count.getAndIncrement();
             if (i < millis.length) {
                 millis[(int) i] = System.currentTimeMillis();
+                // /{version}/{page}/messages
+                String[] parts = uri.split("/");
+                pages[(int) i] = parts.length > 2 ? parts[2] : "";
             }
         }
 
+        /** One line per POST: {@code millis page}. */
         String dump() {
             int n = (int) Math.min(count.get(), millis.length);
-            StringBuilder sb = new StringBuilder(n * 14);
+            StringBuilder sb = new StringBuilder(n * 26);
             for (int i = 0; i < n; i++) {
-                sb.append(millis[i]).append('\n');
+                sb.append(millis[i]).append(' ').append(pages[i]).append('\n');
             }
             return sb.toString();
         }
@@ -100,11 +124,11 @@ public final class StubGraphServer {
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
-        private final long delayMillis;
+        private final Delay delay;
         private final Times times;
 
-        Handler(long delayMillis, Times times) {
-            this.delayMillis = delayMillis;
+        Handler(Delay delay, Times times) {
+            this.delay = delay;
             this.times = times;
         }
 
@@ -121,8 +145,10 @@ public final class StubGraphServer {
                 write(ctx, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), "text/plain", keepAlive);
                 return;
             }
-            times.record();
+            times.record(request.uri());
+            long delayMillis = delay.nextMillis();
             if (delayMillis > 0) {
+                // scheduled on the channel's event loop: a waiting answer holds no thread
                 ctx.executor().schedule(() -> write(ctx, Unpooled.wrappedBuffer(ANSWER), "application/json",
                         keepAlive), delayMillis, TimeUnit.MILLISECONDS);
             } else {

@@ -9,8 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The stub Graph API in a JVM of its own, so that the harness's process CPU is the client's alone.
@@ -26,9 +30,14 @@ final class StubProcess implements AutoCloseable {
     }
 
     static StubProcess start(long delayMillis) throws IOException {
+        return start(delayMillis, delayMillis);
+    }
+
+    /** A stub whose answers wait a log-normal time with this median and 99th percentile (equal: fixed). */
+    static StubProcess start(long p50Millis, long p99Millis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                StubGraphServer.class.getName(), Long.toString(delayMillis))
+                StubGraphServer.class.getName(), Long.toString(p50Millis), Long.toString(p99Millis))
                 .redirectErrorStream(true)
                 .start();
         BufferedReader out =
@@ -47,8 +56,28 @@ final class StubProcess implements AutoCloseable {
 
     /** Arrival times of the POSTs since the last reset, in milliseconds since the epoch, sorted. */
     List<Long> arrivalTimes() throws IOException, InterruptedException {
+        return arrivals().stream().map(a -> a.millis).sorted().toList();
+    }
+
+    /** Arrival times since the last reset, sorted, by Page. */
+    Map<String, List<Long>> arrivalTimesByPage() throws IOException, InterruptedException {
+        Map<String, List<Long>> byPage = new TreeMap<>();
+        for (Arrival a : arrivals()) {
+            byPage.computeIfAbsent(a.page, p -> new ArrayList<>()).add(a.millis);
+        }
+        byPage.values().forEach(Collections::sort);
+        return byPage;
+    }
+
+    private record Arrival(long millis, String page) {
+    }
+
+    private List<Arrival> arrivals() throws IOException, InterruptedException {
         String body = get("/times");
-        return Arrays.stream(body.split("\n")).filter(s -> !s.isBlank()).map(Long::parseLong).sorted().toList();
+        return Arrays.stream(body.split("\n")).filter(s -> !s.isBlank()).map(line -> {
+            String[] parts = line.split(" ", 2);
+            return new Arrival(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : "");
+        }).toList();
     }
 
     void resetTimes() throws IOException, InterruptedException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.error.ErrorAnswer;
@@ -43,8 +45,63 @@ final class SendApiResponseDecoder {
 
     /** A send's answer: it must name the recipient or the message, else delivery is unknown. */
     SendResponse decode(GraphHttpResponse response) {
+        if (response.status() >= 200 && response.status() < 300) {
+            SendResponse common = readCommonSuccess(response.body());
+            if (common != null) {
+                return common;
+            }
+        }
         JsonNode json = decodeObject(response, "recipient_id or message_id", "message_id", "recipient_id");
         return mapper.convertValue(json, SendResponse.class);
+    }
+
+    /**
+     * The usual answer, {@code {"recipient_id": "...", "message_id": "..."}}, read in one pass straight into the
+     * record, without a JSON tree and its conversion. Null for anything else (an error field, a value that is not a
+     * string, a body that is not one well-formed object, neither id), which the full path then reads as before.
+     */
+    private SendResponse readCommonSuccess(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        String recipientId = null;
+        String messageId = null;
+        String attachmentId = null;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "recipient_id", "message_id", "attachment_id" -> {
+                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        String text = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                        if (name.equals("recipient_id")) {
+                            recipientId = text;
+                        } else if (name.equals("message_id")) {
+                            messageId = text;
+                        } else {
+                            attachmentId = text;
+                        }
+                    }
+                    case "error", "error_type", "error_message" -> {
+                        return null;
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (token != JsonToken.END_OBJECT || (recipientId == null && messageId == null)) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return new SendResponse(recipientId, messageId, attachmentId);
     }
 
     /**

@@ -35,6 +35,7 @@ public class SenderRoutes extends RouteBuilder {
     public static final String DONE = "messenger.notifications.done";
 
     private static final String NOTIFICATION = "notification";
+    private static final String PAGE = "pageId";
 
     private final CompletedPrefixCommits commits;
     private final IdempotentRepository done;
@@ -62,13 +63,16 @@ public class SenderRoutes extends RouteBuilder {
 
         from("direct:send").routeId("send").routeConfigurationId(MessengerErrorRouting.ID)
                 .process(this::prepare)
-                .toD("messenger-send:${exchangeProperty." + NOTIFICATION + ".pageId}?messagingType=UPDATE"
+                .toD("messenger-send:${exchangeProperty." + PAGE + "}?messagingType=UPDATE"
                         + "&rateLimit={{page.rate}}")
+                // recording the id waits for Kafka's acknowledgement: not on the HTTP client's I/O thread
+                .threads(4, 32).threadName("record-done")
                 .process(exchange -> finish(exchange, sent));
 
         from("direct:dead-letter").routeId("dead-letter")
                 .process(SenderRoutes::failureRecord)
-                .to("kafka:" + DLQ + "?acks=all")
+                .to("kafka:" + DLQ)
+                .threads(2, 8).threadName("record-dead")
                 .process(exchange -> finish(exchange, deadLettered));
     }
 
@@ -92,6 +96,7 @@ public class SenderRoutes extends RouteBuilder {
         });
         Notification notification = Notification.fromJson(exchange.getMessage().getBody(String.class));
         exchange.setProperty(NOTIFICATION, notification);
+        exchange.setProperty(PAGE, notification.pageId());
         if (done.contains(notification.id())) {
             skipped.incrementAndGet();
             exchange.setRouteStop(true);

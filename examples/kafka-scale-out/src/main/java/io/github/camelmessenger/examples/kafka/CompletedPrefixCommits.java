@@ -39,6 +39,8 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
 
     /** How long a revocation waits for the sends in flight on the revoked partitions. */
     static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
+    /** The shortest time between two periodic commits: a commit per poll would keep the broker busy for nothing. */
+    static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Map<TopicPartition, Pending> partitions = new HashMap<>();
     private final PrintStream events;
@@ -46,6 +48,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     private int inFlight;
     private long completed;
     private volatile Consumer<?, ?> consumer;
+    private long lastCommit = System.nanoTime();
 
     /** Per partition: offsets polled and not yet committed, mapped to whether their send completed. */
     private static final class Pending {
@@ -242,7 +245,11 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         return new KafkaConsumerListener() {
             @Override
             public boolean afterConsume(Object consumer) {
-                commitCompleted((Consumer<?, ?>) consumer, false);
+                long now = System.nanoTime();
+                if (now - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                    lastCommit = now;
+                    commitCompleted((Consumer<?, ?>) consumer, false);
+                }
                 return true;
             }
         };

@@ -6,10 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelmessenger.send.routing.MessengerErrorRouting;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 
 /**
  * One sender instance; run as many as needed with the same {@code sender.group}. Configuration is camel-main's:
@@ -27,26 +24,7 @@ public final class SenderApp {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main();
-        CompletedPrefixCommits commits = new CompletedPrefixCommits(
-                Integer.getInteger("sender.maxInFlight", 256), System.out);
-        String brokers = System.getProperty("camel.component.kafka.brokers", "localhost:9092");
-        // the shared record of completed notifications; every instance reads the whole topic into its cache at start
-        KafkaIdempotentRepository done = new KafkaIdempotentRepository(SenderRoutes.DONE, brokers);
-        done.setMaxCacheSize(Integer.getInteger("sender.doneCacheSize", 1_000_000));
-        SenderRoutes routes = new SenderRoutes(commits, done);
-        main.bind("completedPrefixCommits", commits);
-        main.bind("subscribeAdapter", commits);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterConfigure(BaseMainSupport configured) {
-                // started with the context, before the routes, and stopped after them
-                try {
-                    configured.getCamelContext().addService(done, true, false);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
+        SenderRoutes routes = new SenderRoutes();
         main.configure().addRoutesBuilder(new MessengerErrorRouting("direct:dead-letter")
                 .maximumRedeliveries(3).redeliveryDelay(200));
         main.configure().addRoutesBuilder(routes);
@@ -57,11 +35,11 @@ public final class SenderApp {
             return t;
         });
         Runnable print = () -> System.out.println("STATUS " + System.currentTimeMillis() + " inflight="
-                + commits.inFlight() + " sent=" + routes.sent + " dead=" + routes.deadLettered + " skipped="
+                + inFlight(routes) + " sent=" + routes.sent + " dead=" + routes.deadLettered + " skipped="
                 + routes.skipped + " unfinished=" + routes.unfinished);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("STOPPING " + System.currentTimeMillis() + " inflight=" + commits.inFlight());
+            System.out.println("STOPPING " + System.currentTimeMillis() + " inflight=" + inFlight(routes));
             try {
                 main.stop();
             } catch (Exception e) {
@@ -77,5 +55,9 @@ public final class SenderApp {
         status.scheduleAtFixedRate(print, 50, 50, TimeUnit.MILLISECONDS);
         System.out.println("STARTED " + System.currentTimeMillis());
         stopped.await();
+    }
+
+    private static int inFlight(SenderRoutes routes) {
+        return routes.commits() == null ? 0 : routes.commits().inFlight();
     }
 }

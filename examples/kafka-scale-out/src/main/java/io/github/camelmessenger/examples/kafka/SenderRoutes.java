@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.KafkaConsumer;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -37,20 +38,45 @@ public class SenderRoutes extends RouteBuilder {
     private static final String NOTIFICATION = "notification";
     private static final String PAGE = "pageId";
 
-    private final CompletedPrefixCommits commits;
-    private final IdempotentRepository done;
+    private CompletedPrefixCommits commits;
+    private IdempotentRepository done;
     final AtomicLong sent = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong unfinished = new AtomicLong();
+
+    /**
+     * Routes that make their own commit tracking and shared repository (a {@code KafkaIdempotentRepository} on
+     * {@value #DONE} at {@code camel.component.kafka.brokers}), as a Camel K Integration or camel-main discovers them.
+     */
+    public SenderRoutes() {
+    }
 
     public SenderRoutes(CompletedPrefixCommits commits, IdempotentRepository done) {
         this.commits = commits;
         this.done = done;
     }
 
+    CompletedPrefixCommits commits() {
+        return commits;
+    }
+
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        if (commits == null) {
+            commits = new CompletedPrefixCommits(
+                    Integer.parseInt(getContext().resolvePropertyPlaceholders("{{sender.maxInFlight:256}}")),
+                    System.out);
+            KafkaIdempotentRepository repository = new KafkaIdempotentRepository(DONE,
+                    getContext().resolvePropertyPlaceholders("{{camel.component.kafka.brokers}}"));
+            repository.setMaxCacheSize(1_000_000);
+            done = repository;
+            // started with the context, before the routes, and stopped after them
+            getContext().addService(repository, true, false);
+        }
+        getContext().getRegistry().bind("completedPrefixCommits", commits);
+        // camel-kafka subscribes through this bean: the rebalance listener that waits and commits on revocation
+        getContext().getRegistry().bind("subscribeAdapter", commits);
         from("kafka:" + NotificationsProducerRoutes.TOPIC + "?groupId={{sender.group}}&consumersCount=1"
                 + "&autoCommitEnable=false&allowManualCommit=true&kafkaManualCommitFactory=#completedPrefixCommits"
                 + "&breakOnFirstError=false&maxPollRecords=500&pollTimeoutMs=100&autoOffsetReset=earliest"

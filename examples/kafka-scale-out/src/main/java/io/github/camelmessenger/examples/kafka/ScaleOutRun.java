@@ -70,7 +70,8 @@ public final class ScaleOutRun {
     /**
      * @param pages                  the per-Page figures
      * @param lost                   notifications neither accepted by the simulator nor dead-lettered
-     * @param duplicatesAfterKill    repeats whose first send came from the killed instance in the second before the kill
+     * @param duplicatesAfterKill    repeats whose first send came from the killed instance (its Page, sent before the
+     *                               kill)
      * @param duplicatesOther        every other repeat (after the SIGTERM, a rebalance, the replacement)
      * @param inFlightAtKill         sends the killed instance had in flight at its last status line before the kill
      * @param rebalances             group generations that began after the feed started
@@ -375,8 +376,8 @@ public final class ScaleOutRun {
             for (List<AcceptedMessage> repeats : byId.values()) {
                 if (repeats.size() > 1) {
                     long first = repeats.get(0).receivedAt().toEpochMilli();
-                    boolean atKill = killedPartitions.contains(partitionOf(page)) && first <= killTime
-                            && first > killTime - 2000;
+                    // sent by the killed instance, not recorded before it died, sent again by the next owner
+                    boolean atKill = killedPartitions.contains(partitionOf(page)) && first <= killTime;
                     duplicates += repeats.size() - 1;
                     if (atKill) {
                         afterKill += repeats.size() - 1;

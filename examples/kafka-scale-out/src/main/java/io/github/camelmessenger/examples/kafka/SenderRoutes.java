@@ -65,7 +65,7 @@ public class SenderRoutes extends RouteBuilder {
     public void configure() throws Exception {
         if (commits == null) {
             commits = new CompletedPrefixCommits(
-                    Integer.parseInt(getContext().resolvePropertyPlaceholders("{{sender.maxInFlight:256}}")),
+                    Integer.parseInt(getContext().resolvePropertyPlaceholders("{{sender.maxInFlight:128}}")),
                     System.out);
             KafkaIdempotentRepository repository = new KafkaIdempotentRepository(DONE,
                     getContext().resolvePropertyPlaceholders("{{camel.component.kafka.brokers}}"));
@@ -92,7 +92,7 @@ public class SenderRoutes extends RouteBuilder {
                 .toD("messenger-send:${exchangeProperty." + PAGE + "}?messagingType=UPDATE"
                         + "&rateLimit={{page.rate}}")
                 // recording the id waits for Kafka's acknowledgement: not on the HTTP client's I/O thread
-                .threads(4, 32).threadName("record-done")
+                .threads(16, 16).threadName("record-done")
                 .process(exchange -> finish(exchange, sent));
 
         from("direct:dead-letter").routeId("dead-letter")

@@ -166,8 +166,7 @@ public final class ScaleOutRun {
             long ticks = plan.feed().toMillis() * plan.rate() / 1000;
             long feedStart = System.currentTimeMillis();
             // each tick sends every notification due by now: a slow tick (a busy machine) catches up in one batch
-            feed.scheduleAtFixedRate(() -> {
-                long due = Math.min(ticks, (System.currentTimeMillis() - feedStart) * plan.rate() / 1000 + 1);
+            java.util.function.LongConsumer feedUpTo = due -> {
                 List<Notification> batch = new ArrayList<>();
                 while (tick.get() < due) {
                     long n = tick.incrementAndGet();
@@ -182,6 +181,9 @@ public final class ScaleOutRun {
                     template.sendBody("direct:notify", batch);
                     batch.forEach(notification -> fed.put(notification.id(), notification));
                 }
+            };
+            feed.scheduleAtFixedRate(() -> {
+                feedUpTo.accept(Math.min(ticks, (System.currentTimeMillis() - feedStart) * plan.rate() / 1000 + 1));
             }, 0, 1_000_000 / plan.rate(), TimeUnit.MICROSECONDS);
 
             SenderProcess terminated = senders.get(0);
@@ -205,6 +207,7 @@ public final class ScaleOutRun {
             if (!feed.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The feed did not finish");
             }
+            feedUpTo.accept(ticks);
             out.println("t+" + (System.currentTimeMillis() - feedStart) / 1000.0 + " s: feed done, " + fed.size()
                     + " notifications; waiting for the senders");
 
@@ -376,8 +379,10 @@ public final class ScaleOutRun {
             for (List<AcceptedMessage> repeats : byId.values()) {
                 if (repeats.size() > 1) {
                     long first = repeats.get(0).receivedAt().toEpochMilli();
-                    // sent by the killed instance, not recorded before it died, sent again by the next owner
-                    boolean atKill = killedPartitions.contains(partitionOf(page)) && first <= killTime;
+                    // sent by the killed instance (before anyone else owned its Page), not recorded before it died,
+                    // sent again by the next owner
+                    boolean atKill = killedPartitions.contains(partitionOf(page))
+                            && first < takeover(events, partitionOf(page), killTime);
                     duplicates += repeats.size() - 1;
                     if (atKill) {
                         afterKill += repeats.size() - 1;
@@ -435,6 +440,13 @@ public final class ScaleOutRun {
                 overOutside, hostStall, throughput, terminatedCleanly, took,
                 deadLetters.values().stream().findFirst().orElse(Map.of()),
                 events.stream().map(e -> e.sender() + " " + e.line()).toList());
+    }
+
+    /** When the partition was next assigned after the time, to whomever. */
+    private static long takeover(List<SenderProcess.Event> events, int partition, long after) {
+        return events.stream().filter(e -> e.at() > after && e.kind().equals("ASSIGNED")
+                && partitions(e.line()).contains(partition)).mapToLong(SenderProcess.Event::at).min()
+                .orElse(Long.MAX_VALUE);
     }
 
     /** The sender that owned the partition at that time, from the assignment events. */

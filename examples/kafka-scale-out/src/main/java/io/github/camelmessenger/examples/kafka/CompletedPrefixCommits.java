@@ -48,11 +48,14 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     private int inFlight;
     private long completed;
     private volatile Consumer<?, ?> consumer;
+    private volatile boolean stopping;
     private long lastCommit = System.nanoTime();
 
     /** Per partition: offsets polled and not yet committed, mapped to whether their send completed. */
     private static final class Pending {
         final TreeMap<Long, Boolean> offsets = new TreeMap<>();
+        /** Offsets polled after the stop began: never sent here, never committed, the next owner sends them. */
+        final java.util.Set<Long> left = new java.util.HashSet<>();
         long committed = -1;
     }
 
@@ -100,7 +103,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
         while (true) {
             synchronized (this) {
-                if (inFlight < maxInFlight || System.nanoTime() > deadline) {
+                if (inFlight < maxInFlight || stopping || System.nanoTime() > deadline) {
                     break;
                 }
                 wait(20);
@@ -108,6 +111,33 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
             if (consumer != null) {
                 commitCompleted(consumer, false);
             }
+        }
+    }
+
+    /**
+     * On the consumer thread, for each record: whether to hand it on. Once the stop has begun no record is: the ones
+     * polled since stay uncommitted (and are no longer waited for), so the partition's next owner sends them.
+     */
+    boolean admit(TopicPartition partition, long offset) throws InterruptedException {
+        awaitCapacity();
+        if (!stopping) {
+            return true;
+        }
+        synchronized (this) {
+            Pending pending = partitions.get(partition);
+            if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
+                inFlight--;
+                notifyAll();
+            }
+        }
+        return false;
+    }
+
+    /** Called when the instance is told to stop (SIGTERM), before Camel stops: hand nothing more on. */
+    public void stopHandingOn() {
+        stopping = true;
+        synchronized (this) {
+            notifyAll();
         }
     }
 
@@ -158,15 +188,16 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
 
     private boolean hasPending(TopicPartition partition) {
         Pending pending = partitions.get(partition);
-        return pending != null && pending.offsets.containsValue(Boolean.FALSE);
+        return pending != null && pending.offsets.entrySet().stream()
+                .anyMatch(e -> !e.getValue() && !pending.left.contains(e.getKey()));
     }
 
     private synchronized void forget(Collection<TopicPartition> gone) {
         for (TopicPartition partition : gone) {
             Pending pending = partitions.remove(partition);
             if (pending != null) {
-                for (Boolean done : pending.offsets.values()) {
-                    if (!done) {
+                for (Map.Entry<Long, Boolean> e : pending.offsets.entrySet()) {
+                    if (!e.getValue() && !pending.left.contains(e.getKey())) {
                         inFlight--;
                     }
                 }

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelmessenger.send.MessengerSendConstants;
 import io.github.camelmessenger.send.routing.MessengerErrorRouting;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,8 +13,10 @@ import org.apache.camel.component.kafka.KafkaConsumer;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The sender: consumes {@value NotificationsProducerRoutes#TOPIC} in one consumer group with any number of
@@ -74,6 +77,14 @@ public class SenderRoutes extends RouteBuilder {
             // started with the context, before the routes, and stopped after them
             getContext().addService(repository, true, false);
         }
+        CompletedPrefixCommits tracker = commits;
+        getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                // a graceful stop waits for the sends in flight while the consumer still polls: take no more
+                tracker.stopHandingOn();
+            }
+        });
         getContext().getRegistry().bind("completedPrefixCommits", commits);
         // camel-kafka subscribes through this bean: the rebalance listener that waits and commits on revocation
         getContext().getRegistry().bind("subscribeAdapter", commits);
@@ -84,7 +95,7 @@ public class SenderRoutes extends RouteBuilder {
                 + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
                 .routeId("notifications-in")
                 .routePolicy(new PollListener())
-                .process(exchange -> commits.awaitCapacity())
+                .process(this::admit)
                 .wireTap("direct:send");
 
         from("direct:send").routeId("send").routeConfigurationId(MessengerErrorRouting.ID)
@@ -100,6 +111,16 @@ public class SenderRoutes extends RouteBuilder {
                 .to("kafka:" + DLQ)
                 .threads(2, 8).threadName("record-dead")
                 .process(exchange -> finish(exchange, deadLettered));
+    }
+
+    /** Holds the consumer while too many sends are in flight; hands nothing on once the stop has begun. */
+    private void admit(Exchange exchange) throws InterruptedException {
+        org.apache.camel.Message m = exchange.getMessage();
+        TopicPartition partition = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
+                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        if (!commits.admit(partition, m.getHeader(KafkaConstants.OFFSET, Long.class))) {
+            exchange.setRouteStop(true);
+        }
     }
 
     /** Reads the notification, arranges for its record to count as complete, and skips it when already done. */

@@ -1,0 +1,198 @@
+package io.github.camelmessenger.examples.kafka;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelmessenger.send.MessengerSendConstants;
+import io.github.camelmessenger.send.routing.MessengerErrorRouting;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaConsumer;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The sender: consumes {@value NotificationsProducerRoutes#TOPIC} in one consumer group with any number of
+ * instances, so each Page (record key) has one owner that paces it alone.
+ * <ul>
+ * <li>{@code notifications-in} runs on the Kafka consumer thread and only hands each record off (a wire tap), so many
+ * sends are in flight per partition while the consumer keeps polling; {@link CompletedPrefixCommits} holds it when
+ * too many are in flight.</li>
+ * <li>{@code send} skips a notification the shared repository has seen, sends it through {@code messenger-send}
+ * with the Page's {@code rateLimit} (asynchronous, no thread held while paced or waiting for Meta), records its id,
+ * and marks its record complete; {@link CompletedPrefixCommits} commits the completed prefix of each partition.</li>
+ * <li>final failures go to {@value #DLQ} through {@link MessengerErrorRouting}, with the failure as Kafka headers
+ * ({@code messenger.*}: camel-kafka does not pass on headers named {@code Camel*}), and count as complete.</li>
+ * </ul>
+ */
+public class SenderRoutes extends RouteBuilder {
+
+    public static final String DLQ = "messenger.notifications.dlq";
+    /** The {@code KafkaIdempotentRepository} topic: ids of notifications sent or dead-lettered. */
+    public static final String DONE = "messenger.notifications.done";
+
+    private static final String NOTIFICATION = "notification";
+    private static final String PAGE = "pageId";
+
+    private CompletedPrefixCommits commits;
+    private IdempotentRepository done;
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    final AtomicLong unfinished = new AtomicLong();
+
+    /**
+     * Routes that make their own commit tracking and shared repository (a {@code KafkaIdempotentRepository} on
+     * {@value #DONE} at {@code camel.component.kafka.brokers}), as a Camel K Integration or camel-main discovers them.
+     */
+    public SenderRoutes() {
+    }
+
+    public SenderRoutes(CompletedPrefixCommits commits, IdempotentRepository done) {
+        this.commits = commits;
+        this.done = done;
+    }
+
+    CompletedPrefixCommits commits() {
+        return commits;
+    }
+
+    @Override
+    public void configure() throws Exception {
+        if (commits == null) {
+            commits = new CompletedPrefixCommits(
+                    Integer.parseInt(getContext().resolvePropertyPlaceholders("{{sender.maxInFlight:128}}")),
+                    System.out);
+            KafkaIdempotentRepository repository = new KafkaIdempotentRepository(DONE,
+                    getContext().resolvePropertyPlaceholders("{{camel.component.kafka.brokers}}"));
+            repository.setMaxCacheSize(1_000_000);
+            done = repository;
+            // started with the context, before the routes, and stopped after them
+            getContext().addService(repository, true, false);
+        }
+        CompletedPrefixCommits tracker = commits;
+        getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                // a graceful stop waits for the sends in flight while the consumer still polls: take no more
+                tracker.stopHandingOn();
+            }
+        });
+        getContext().getRegistry().bind("completedPrefixCommits", commits);
+        // camel-kafka subscribes through this bean: the rebalance listener that waits and commits on revocation
+        getContext().getRegistry().bind("subscribeAdapter", commits);
+        from("kafka:" + NotificationsProducerRoutes.TOPIC + "?groupId={{sender.group}}&consumersCount=1"
+                + "&autoCommitEnable=false&allowManualCommit=true&kafkaManualCommitFactory=#completedPrefixCommits"
+                + "&breakOnFirstError=false&maxPollRecords=500&pollTimeoutMs=100&autoOffsetReset=earliest"
+                + "&sessionTimeoutMs={{sender.sessionTimeoutMs}}&heartbeatIntervalMs=1000"
+                + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
+                .routeId("notifications-in")
+                .routePolicy(new PollListener())
+                .process(this::admit)
+                .wireTap("direct:send");
+
+        from("direct:send").routeId("send").routeConfigurationId(MessengerErrorRouting.ID)
+                .process(this::prepare)
+                .toD("messenger-send:${exchangeProperty." + PAGE + "}?messagingType=UPDATE"
+                        + "&rateLimit={{page.rate}}")
+                // recording the id waits for Kafka's acknowledgement: not on the HTTP client's I/O thread
+                .threads(16, 16).threadName("record-done")
+                .process(exchange -> finish(exchange, sent));
+
+        from("direct:dead-letter").routeId("dead-letter")
+                .process(SenderRoutes::failureRecord)
+                .to("kafka:" + DLQ)
+                .threads(2, 8).threadName("record-dead")
+                .process(exchange -> finish(exchange, deadLettered));
+    }
+
+    /** Holds the consumer while too many sends are in flight; hands nothing on once the stop has begun. */
+    private void admit(Exchange exchange) throws InterruptedException {
+        org.apache.camel.Message m = exchange.getMessage();
+        TopicPartition partition = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
+                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        if (!commits.admit(partition, m.getHeader(KafkaConstants.OFFSET, Long.class))) {
+            exchange.setRouteStop(true);
+        }
+    }
+
+    /** Reads the notification, arranges for its record to count as complete, and skips it when already done. */
+    private void prepare(Exchange exchange) {
+        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
+                KafkaManualCommit.class);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange completed) {
+                commit.commit();
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                // neither sent nor dead-lettered: its record stays uncommitted and is consumed again later
+                unfinished.incrementAndGet();
+                System.out.println("UNFINISHED " + failed.getProperty(NOTIFICATION) + " "
+                        + failed.getException());
+            }
+        });
+        Notification notification = Notification.fromJson(exchange.getMessage().getBody(String.class));
+        exchange.setProperty(NOTIFICATION, notification);
+        exchange.setProperty(PAGE, notification.pageId());
+        if (done.contains(notification.id())) {
+            skipped.incrementAndGet();
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.getMessage().setHeader(MessengerSendConstants.RECIPIENT_ID, notification.psid());
+        exchange.getMessage().setBody(notification.messageJson());
+    }
+
+    private void finish(Exchange exchange, AtomicLong counter) {
+        done.add(exchange.getProperty(NOTIFICATION, Notification.class).id());
+        counter.incrementAndGet();
+    }
+
+    /** The dead-letter record: the notification as it came, keyed by Page, with the failure as plain headers. */
+    private static void failureRecord(Exchange exchange) {
+        org.apache.camel.Message m = exchange.getMessage();
+        Notification notification = exchange.getProperty(NOTIFICATION, Notification.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String failureClass = m.getHeader(MessengerSendConstants.FAILURE_CLASS, String.class);
+        String code = m.getHeader(MessengerSendConstants.ERROR_CODE, String.class);
+        String subcode = m.getHeader(MessengerSendConstants.ERROR_SUBCODE, String.class);
+        String fbtrace = m.getHeader(MessengerSendConstants.FBTRACE_ID, String.class);
+        String retriable = m.getHeader(MessengerSendConstants.RETRIABLE, String.class);
+        m.removeHeaders("*");
+        m.setHeader(KafkaConstants.KEY, notification.pageId());
+        putIfSet(m, "messenger.failure.class", failureClass != null ? failureClass
+                : cause == null ? null : cause.getClass().getName());
+        putIfSet(m, "messenger.error.code", code);
+        putIfSet(m, "messenger.error.subcode", subcode);
+        putIfSet(m, "messenger.fbtrace.id", fbtrace);
+        putIfSet(m, "messenger.retriable", retriable);
+        putIfSet(m, "messenger.failure.reason", cause == null ? null : cause.getMessage());
+        m.setBody(notification.toJson());
+    }
+
+    private static void putIfSet(org.apache.camel.Message m, String name, String value) {
+        if (value != null) {
+            m.setHeader(name, value);
+        }
+    }
+
+    /** Gives camel-kafka's consumer the listener that commits after every poll, before the consumer starts. */
+    private final class PollListener extends RoutePolicySupport {
+        @Override
+        public void onInit(Route route) {
+            if (route.getConsumer() instanceof KafkaConsumer kafka) {
+                kafka.setConsumerListener(commits.pollListener());
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ import io.github.camelmessenger.send.graph.GraphHttpClient;
 import io.github.camelmessenger.send.graph.SendApiClient;
 import io.github.camelmessenger.send.model.MessengerJson;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -83,8 +84,12 @@ public class MessengerSendComponent extends DefaultComponent {
         super.doStart();
         httpClients = new AsyncHttpClientPool(0);
         httpClients.client(Duration.ofMillis(configuration.getConnectTimeout()));
+        // an unbounded queue: Camel's default profile caps it at 1000 and then rejects, which failed every paced
+        // send past the 1000th waiting one; each queued send is an exchange in flight, bounded by the route's load
         pacingScheduler = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "MessengerSendPacer");
+                .newScheduledThreadPool(this, "MessengerSendPacer",
+                        new ThreadPoolProfileBuilder("MessengerSendPacer").poolSize(1).maxPoolSize(1).maxQueueSize(-1)
+                                .build());
         pacer = new SendPacer(pacingScheduler);
     }
 

@@ -67,6 +67,27 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
     }
 
     @Test
+    void moreThanAThousandWaitingSendsAllGoOut() throws Exception {
+        // found by the soak run: the pacer's scheduler had Camel's default queue of 1000 and failed the rest
+        AsyncProducer producer = context.getEndpoint(uri("rateLimit=1000")).createAsyncProducer();
+        producer.start();
+        int count = 1_500;
+        CountDownLatch done = new CountDownLatch(count);
+        List<Exchange> exchanges = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody("message " + i);
+            exchange.getMessage().setHeader(MessengerSendConstants.RECIPIENT_ID, "1");
+            exchanges.add(exchange);
+            producer.process(exchange, doneSync -> done.countDown());
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());
+        assertThat(received().stream().filter(r -> r.getUrl().contains(PAGE_ID)).count()).isEqualTo(count);
+        producer.stop();
+    }
+
+    @Test
     void eachPageHasItsOwnBudget() throws Exception {
         List<CompletableFuture<Exchange>> sends = new ArrayList<>(sendAsync(10, uri("rateLimit=5"), PAGE_ID));
         sends.addAll(sendAsync(10, uri("rateLimit=5"), OTHER_PAGE));

@@ -61,8 +61,9 @@ public final class SoakRun {
     private final int rotateSeconds = Integer.getInteger("soak.tokenRotateSeconds", 60);
     private final long requestTimeoutMs = Long.getLong("soak.requestTimeoutMs", 5000);
     private final int sampleSeconds = Integer.getInteger("soak.sampleSeconds", 10);
-    // per Page; 10% over the offered share, so redeliveries fit without a queue that only grows
-    private final double pageRateLimit = rate / (double) pages * 1.1;
+    // per Page, 25% over the offered share: redeliveries (3%) and the ~10% of the time a Page is paused after a 613
+    // must fit, or the pacer's queue only grows
+    private final double pageRateLimit = rate / (double) pages * 1.25;
 
     private final LongAdder completed = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
@@ -71,6 +72,7 @@ public final class SoakRun {
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong open = new AtomicLong();
     private final Map<String, LongAdder> failedByClass = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failureKinds = new ConcurrentHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
 
     private CamelContext context;
@@ -222,6 +224,14 @@ public final class SoakRun {
         }
         if (failure != null) {
             failedByClass.computeIfAbsent(failure.toString(), k -> new LongAdder()).increment();
+            Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            if (caught != null && failureKinds.size() < 40) {
+                Throwable root = caught.getCause() != null ? caught.getCause() : caught;
+                // the kinds of failure seen, messages only: no header of the exchange, so no token
+                failureKinds.computeIfAbsent(failure + ": " + root.getClass().getSimpleName() + ": "
+                        + String.valueOf(root.getMessage()).replaceAll("[0-9]+", "#"), k -> new LongAdder())
+                        .increment();
+            }
         } else if (exchange.getMessage().getHeader(MessengerSendConstants.MESSAGE_ID) != null) {
             succeeded.increment();
         } else {
@@ -348,6 +358,9 @@ public final class SoakRun {
         Map<String, Long> failed = new TreeMap<>();
         failedByClass.forEach((k, v) -> failed.put(k, v.sum()));
         r.put("failed_by_class", failed);
+        Map<String, Long> kinds = new TreeMap<>();
+        failureKinds.forEach((k, v) -> kinds.put(k, v.sum()));
+        r.put("failure_kinds", kinds);
         r.put("untyped", untyped.sum());
         r.put("redelivered", redelivered.sum());
         r.put("never_completed", open.get());
@@ -389,6 +402,7 @@ public final class SoakRun {
         System.out.println("| figure | value |");
         System.out.println("|---|---|");
         for (String key : List.of("minutes", "configured_rate", "sent", "completed", "succeeded", "failed_by_class",
+                "failure_kinds",
                 "untyped", "redelivered", "never_completed", "hung", "duplicate_ids", "completed_per_s_last_80pct",
                 "rate_deviation_pct")) {
             System.out.println("| " + key + " | " + json(r.get(key)) + " |");
@@ -428,7 +442,7 @@ public final class SoakRun {
         }
         if (value instanceof String s) {
             // the stub's counters are JSON already
-            return s.startsWith("{") ? s : '"' + s.replace("\"", "\\\"") + '"';
+            return s.startsWith("{") ? s : '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + '"';
         }
         return String.valueOf(value);
     }

@@ -1,0 +1,73 @@
+package io.github.camelmessenger.send;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pacer keeps the rate in every second even when its timer wakes late by varying amounts, as on a busy host: a
+ * late wake may catch up on the grid, but never past the rate in any one second, and the average rate holds.
+ */
+class SendPacerWindowTest {
+
+    /** A scheduler whose every other wake comes 95 ms late, just under the 100 ms interval of 10/s. */
+    private static final class JitteryScheduler extends ScheduledThreadPoolExecutor {
+        private final AtomicInteger wakes = new AtomicInteger();
+
+        JitteryScheduler() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            long late = wakes.incrementAndGet() % 2 == 0 ? TimeUnit.MILLISECONDS.toNanos(95) : 0;
+            return super.schedule(command, unit.toNanos(delay) + late, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Test
+    void lateWakesNeverLetMoreThanTheRateStartInAnySecond() throws Exception {
+        JitteryScheduler scheduler = new JitteryScheduler();
+        try {
+            SendPacer pacer = new SendPacer(scheduler);
+            int sends = 40;
+            List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch done = new CountDownLatch(sends);
+            for (int i = 0; i < sends; i++) {
+                pacer.submit("1122334455", 10, () -> {
+                    starts.add(System.nanoTime());
+                    done.countDown();
+                }, failure -> done.countDown());
+            }
+            assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(starts).hasSize(sends);
+
+            List<Long> sorted = new ArrayList<>(starts);
+            Collections.sort(sorted);
+            int most = 0;
+            for (int i = 0; i < sorted.size(); i++) {
+                int j = i;
+                while (j < sorted.size() && sorted.get(j) - sorted.get(i) < TimeUnit.SECONDS.toNanos(1)) {
+                    j++;
+                }
+                most = Math.max(most, j - i);
+            }
+            assertThat(most).as("most sends started in any 1 s").isLessThanOrEqualTo(10);
+            // and no drift below the rate: 40 sends at 10/s take about 3.9 s
+            double seconds = (sorted.get(sends - 1) - sorted.get(0)) / 1e9;
+            assertThat(seconds).isBetween(3.85, 4.6);
+        } finally {
+            scheduler.shutdownNow();
+            assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

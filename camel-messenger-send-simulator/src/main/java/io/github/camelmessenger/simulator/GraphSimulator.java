@@ -1,6 +1,7 @@
 package io.github.camelmessenger.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -195,6 +196,14 @@ public final class GraphSimulator implements AutoCloseable {
     /** Every request accepted so far, in arrival order. */
     public List<AcceptedMessage> accepted() {
         return List.copyOf(behaviour.accepted());
+    }
+
+    /**
+     * When each Send API call for the Page arrived, accepted or refused (rate limit, scenario failure, transient
+     * error), in arrival order: what a sender's pacing put on the wire.
+     */
+    public List<Instant> sendCallTimes(String pageId) {
+        return List.copyOf(behaviour.sendCallTimes(pageId));
     }
 
     /** What was accepted for one person (recipient id), in arrival order. */

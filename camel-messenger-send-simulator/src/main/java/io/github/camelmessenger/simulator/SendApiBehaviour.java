@@ -46,6 +46,7 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
     private final GraphSimulator.Settings settings;
     private final List<AcceptedMessage> accepted = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Long>> callsByPage = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> sendCallTimes = new ConcurrentHashMap<>();
     private final Set<String> transientSeen = ConcurrentHashMap.newKeySet();
     private final AtomicLong messageIds = new AtomicLong();
     private final PageAssets assets = new PageAssets();
@@ -84,9 +85,14 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
         return accepted;
     }
 
+    List<Instant> sendCallTimes(String pageId) {
+        return sendCallTimes.getOrDefault(pageId, List.of());
+    }
+
     void reset() {
         accepted.clear();
         callsByPage.clear();
+        sendCallTimes.clear();
         transientSeen.clear();
         assets.reset();
     }
@@ -106,7 +112,10 @@ final class SendApiBehaviour implements ResponseDefinitionTransformerV2 {
                 return refused;
             }
             return switch (edge.group(3)) {
-                case "messages" -> rateLimited(pageId) ? rateLimitAnswer(request, pageId) : send(request, pageId);
+                case "messages" -> {
+                    sendCallTimes.computeIfAbsent(pageId, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+                    yield rateLimited(pageId) ? rateLimitAnswer(request, pageId) : send(request, pageId);
+                }
                 case "message_attachments" -> upload(request);
                 default -> personas(request, pageId);
             };

@@ -115,6 +115,12 @@ class GraphSimulatorTest {
         assertThat(limited.headers().firstValue("X-Business-Use-Case-Usage")).hasValueSatisfying(
                 usage -> assertThat(usage).contains("estimated_time_to_regain_access"));
         assertThat(otherPage.statusCode()).isEqualTo(200);
+        // every call that reached the Page's messages edge is timed, the refused one too; the accepted list is not
+        assertThat(simulator.sendCallTimes("1")).hasSize(4).isSorted();
+        assertThat(simulator.sendCallTimes("2")).hasSize(1);
+        assertThat(simulator.accepted()).hasSize(4);
+        simulator.reset();
+        assertThat(simulator.sendCallTimes("1")).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -75,12 +76,17 @@ class CamelMainExampleTest {
             assertThat(accepted).hasSize(progress.sentCount());
             assertThat(accepted.stream().map(m -> m.request().path("messaging_type").asText()).distinct())
                     .containsExactly("UPDATE");
-            // paced at 25/s, 40 ms apart: the rate is reached despite the latency, and no second comes near the
-            // simulator's limit of 40 (the simulator times arrivals; on a loaded machine a stalled I/O thread can
-            // deliver two or three paced calls together, so the window allows a few over 26)
-            assertThat(mostInAnySecond(accepted)).isLessThanOrEqualTo(30);
+            // paced at 25/s: the rate is reached despite the latency, and no second comes near the simulator's limit
+            // of 40. Both are measured where the calls arrive (every call, retries and refusals included). The pacer
+            // starts at most 25 in any second, 40 ms apart, so a call and the 25th after it start just over 1 s
+            // apart: a millisecond of jitter on the way shows 26 in a window (seen in quiet runs), and an I/O thread
+            // stalled for a pacing interval on a loaded machine one more
+            List<Instant> calls = simulator.sendCallTimes("1122334455");
+            assertThat(mostInAnySecond(calls)).isLessThanOrEqualTo((int) BroadcastDemo.RATE + 2);
+            double arrivalRate = (calls.size() - 1)
+                    / (Duration.between(calls.get(0), calls.get(calls.size() - 1)).toNanos() / 1e9);
+            assertThat(arrivalRate).isBetween(Progress.RATE_TARGET * BroadcastDemo.RATE, 1.02 * BroadcastDemo.RATE);
             assertThat(progress.callRate()).isGreaterThanOrEqualTo(Progress.RATE_TARGET * BroadcastDemo.RATE);
-            assertThat(progress.callRate()).isLessThanOrEqualTo(1.02 * BroadcastDemo.RATE);
         }
         List<String> deadLetters = Files.readAllLines(output.resolve("dead-letter.jsonl"));
         assertThat(deadLetters).hasSize((int) failing);
@@ -92,8 +98,8 @@ class CamelMainExampleTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("sent").contains("msg/s");
     }
 
-    private static int mostInAnySecond(List<AcceptedMessage> accepted) {
-        List<Long> times = accepted.stream().map(m -> m.receivedAt().toEpochMilli()).sorted().toList();
+    private static int mostInAnySecond(List<Instant> arrivals) {
+        List<Long> times = arrivals.stream().map(Instant::toEpochMilli).sorted().toList();
         int most = 0;
         for (int i = 0, j = 0; i < times.size(); i++) {
             while (times.get(i) - times.get(j) >= 1000) {

@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
 import org.asynchttpclient.AsyncHttpClient;
@@ -107,31 +108,8 @@ final class Senders {
                 return false;
             }
         };
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:floor").process(poster);
-            }
-        });
-        context.start();
-        AsyncProducer producer = context.getEndpoint("direct:floor").createAsyncProducer();
-        producer.start();
-        return new AsyncSender() {
-            @Override
-            public void send(Consumer<Throwable> done) {
-                Exchange exchange = new DefaultExchange(context);
-                exchange.getMessage().setBody(TEXT);
-                exchange.getMessage().setHeader("CamelMessengerRecipientId", PSID);
-                producer.process(exchange, doneSync -> done.accept(exchange.getException()));
-            }
-
-            @Override
-            public void close() throws Exception {
-                context.stop();
-                client.close();
-            }
-        };
+        return directRoute(route -> route.process(poster), exchange -> {
+        }, client);
     }
 
     /** (2) The component, from a direct route, driven without a thread per message. */
@@ -141,34 +119,49 @@ final class Senders {
 
     /** As above, each send for the next of {@code pages} in turn (by the Page header), or the endpoint's Page. */
     static AsyncSender component(String baseUri, String extraOptions, String[] pages) throws Exception {
+        AtomicInteger turn = new AtomicInteger();
+        return directRoute(route -> route.to("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")&baseUri="
+                + baseUri + extraOptions), exchange -> {
+                    if (pages != null) {
+                        exchange.getMessage().setHeader("CamelMessengerPageId",
+                                pages[Math.floorMod(turn.getAndIncrement(), pages.length)]);
+                    }
+                }, null);
+    }
+
+    /**
+     * A sender into a direct route ending in {@code tail}, driven without a thread per message: each send is the
+     * benchmark's text to its PSID, with whatever {@code prepare} adds; {@code resource} is closed after the context.
+     */
+    private static AsyncSender directRoute(Consumer<RouteDefinition> tail, Consumer<Exchange> prepare,
+                                           AutoCloseable resource)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:component").to("messenger-send:" + PAGE_ID + "?accessToken=RAW(" + TOKEN + ")&baseUri="
-                        + baseUri + extraOptions);
+                tail.accept(from("direct:send"));
             }
         });
         context.start();
-        AsyncProducer producer = context.getEndpoint("direct:component").createAsyncProducer();
+        AsyncProducer producer = context.getEndpoint("direct:send").createAsyncProducer();
         producer.start();
-        AtomicInteger turn = new AtomicInteger();
         return new AsyncSender() {
             @Override
             public void send(Consumer<Throwable> done) {
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getMessage().setBody(TEXT);
                 exchange.getMessage().setHeader("CamelMessengerRecipientId", PSID);
-                if (pages != null) {
-                    exchange.getMessage().setHeader("CamelMessengerPageId",
-                            pages[Math.floorMod(turn.getAndIncrement(), pages.length)]);
-                }
+                prepare.accept(exchange);
                 producer.process(exchange, doneSync -> done.accept(exchange.getException()));
             }
 
             @Override
-            public void close() {
+            public void close() throws Exception {
                 context.stop();
+                if (resource != null) {
+                    resource.close();
+                }
             }
         };
     }

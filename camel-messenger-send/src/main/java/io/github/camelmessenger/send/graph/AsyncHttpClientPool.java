@@ -69,6 +69,11 @@ public final class AsyncHttpClientPool implements AutoCloseable {
         channel.pipeline().addAfter(HTTP_CODEC_HANDLER, AuthorizationInjector.HANDLER_NAME, authorization);
     }
 
+    /** The handler that puts the tokens on the wire; its entries are the tokens of the requests in flight. */
+    AuthorizationInjector authorization() {
+        return authorization;
+    }
+
     /** Closes every client, failing what is still in flight, then stops the shared threads. */
     @Override
     public void close() {

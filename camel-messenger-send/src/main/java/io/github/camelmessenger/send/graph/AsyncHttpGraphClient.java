@@ -19,6 +19,8 @@ import org.asynchttpclient.request.body.multipart.StringPart;
  */
 final class AsyncHttpGraphClient implements GraphHttpClient {
 
+    private static final String AUTHORIZATION = "Authorization";
+
     private final AsyncHttpClient client;
     private final AuthorizationInjector authorization;
     private final Set<CompletableFuture<GraphHttpResponse>> inFlight;
@@ -32,11 +34,13 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
 
     @Override
     public String authorizationReference(String authorizationValue) {
-        return authorization.referenceFor(authorizationValue);
+        return authorization.acquire(authorizationValue);
     }
 
     @Override
     public CompletableFuture<GraphHttpResponse> send(GraphHttpRequest request) {
+        // the reference this request acquired is released when it completes, however it completes
+        String reference = request.headers().get(AUTHORIZATION);
         try {
             BoundRequestBuilder builder = client.prepare(request.method(), request.url())
                     .setRequestTimeout(request.requestTimeout());
@@ -53,6 +57,9 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
             request.headers().forEach(builder::setHeader);
             // one future per request, tracked until done, so closing the client can fail what it would leave pending
             CompletableFuture<GraphHttpResponse> answer = new CompletableFuture<>();
+            if (reference != null) {
+                answer.whenComplete((response, failure) -> authorization.release(reference));
+            }
             inFlight.add(answer);
             builder.execute(new AsyncCompletionHandler<Void>() {
                 @Override
@@ -72,6 +79,7 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
             return answer;
         } catch (RuntimeException e) {
             // e.g. the client was closed while the route still sent
+            authorization.release(reference);
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -3,6 +3,7 @@ package io.github.camelmessenger.send.graph;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +17,10 @@ import io.netty.handler.codec.http.HttpRequest;
  * {@code Authorization} header; this handler, placed just before the HTTP encoder, swaps in the real value while the
  * request is encoded and puts the reference back right after. AsyncHttpClient's debug log, which prints the request
  * with its headers, therefore only ever shows the reference.
+ * <p>
+ * A value is known here only while requests use it: each request {@linkplain #acquire acquires} the reference when
+ * it is built and {@linkplain #release releases} it when it completes, and the last release forgets the value.
+ * Rotated tokens therefore leave nothing behind; the entries are as many as the tokens of the requests in flight.
  */
 @ChannelHandler.Sharable
 final class AuthorizationInjector extends ChannelOutboundHandlerAdapter {
@@ -23,16 +28,56 @@ final class AuthorizationInjector extends ChannelOutboundHandlerAdapter {
     static final String HANDLER_NAME = "messenger-send-authorization";
     private static final String REFERENCE_PREFIX = "messenger-send-credential-";
 
+    // a random part per injector, so a reference says nothing across processes; a sequence makes it unique
+    private final String referenceBase = REFERENCE_PREFIX + UUID.randomUUID() + "-";
+    private final AtomicLong sequence = new AtomicLong();
     private final Map<String, String> valuesByReference = new ConcurrentHashMap<>();
-    private final Map<String, String> referencesByValue = new ConcurrentHashMap<>();
+    private final Map<String, Credential> referencesByValue = new ConcurrentHashMap<>();
 
-    /** The reference that stands for this header value on requests; the same value gets the same reference. */
-    String referenceFor(String headerValue) {
-        return referencesByValue.computeIfAbsent(headerValue, value -> {
-            String reference = REFERENCE_PREFIX + UUID.randomUUID();
-            valuesByReference.put(reference, value);
-            return reference;
+    /** A value's reference and how many requests in flight use it; changed only under its map entry's lock. */
+    private static final class Credential {
+        final String reference;
+        int users;
+
+        Credential(String reference) {
+            this.reference = reference;
+        }
+    }
+
+    /**
+     * The reference that stands for this header value on one request; requests in flight with the same value share
+     * it. The caller {@linkplain #release releases} it once, when the request completes.
+     */
+    String acquire(String headerValue) {
+        return referencesByValue.compute(headerValue, (value, known) -> {
+            Credential credential = known;
+            if (credential == null) {
+                credential = new Credential(referenceBase + sequence.incrementAndGet());
+                valuesByReference.put(credential.reference, value);
+            }
+            credential.users++;
+            return credential;
+        }).reference;
+    }
+
+    /** A request with this reference completed; the value is forgotten when no request in flight uses it. */
+    void release(String reference) {
+        String value = reference == null ? null : valuesByReference.get(reference);
+        if (value == null) {
+            return;
+        }
+        referencesByValue.computeIfPresent(value, (v, credential) -> {
+            if (!credential.reference.equals(reference) || --credential.users > 0) {
+                return credential;
+            }
+            valuesByReference.remove(reference);
+            return null;
         });
+    }
+
+    /** How many values are known: the distinct tokens of the requests in flight. */
+    int size() {
+        return referencesByValue.size();
     }
 
     @Override

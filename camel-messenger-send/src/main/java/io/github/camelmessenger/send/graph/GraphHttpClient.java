@@ -16,7 +16,9 @@ public interface GraphHttpClient {
 
     /**
      * A stand-in for an {@code Authorization} header value. Requests carry the stand-in; the client puts the real
-     * value on the wire only, so the token never sits in a request object that a debug log could print.
+     * value on the wire only, so the token never sits in a request object that a debug log could print. Each call
+     * answers the reference for one request, to be put in its {@code Authorization} header and sent with
+     * {@link #send}: the client forgets the value once no request in flight uses it.
      */
     String authorizationReference(String authorizationValue);
 }

@@ -27,8 +27,7 @@ public final class SendApiClient {
     private final String urlSuffix;
     private final String proofQuery;
     private final String tokenCheckUrl;
-    private final Map<String, String> headers;
-    private final Map<String, String> multipartHeaders;
+    private final String authorization;
     private final Duration requestTimeout;
     private final SecretRedactor redactor;
     private final SendApiResponseDecoder decoder;
@@ -47,13 +46,7 @@ public final class SendApiClient {
         // the send path, built once: url(pageId + "/messages") without the per-call concatenation
         this.urlSuffix = proof == null ? "/messages" : "/messages?" + proofQuery;
         this.tokenCheckUrl = url("me?fields=id,name");
-        String authorization = http.authorizationReference("Bearer " + accessToken);
-        this.headers = Map.of(
-                "Authorization", authorization,
-                "Content-Type", "application/json",
-                "Accept", "application/json");
-        // the client sets the multipart content type with its boundary
-        this.multipartHeaders = Map.of("Authorization", authorization, "Accept", "application/json");
+        this.authorization = "Bearer " + accessToken;
         this.requestTimeout = requestTimeout;
         this.redactor = new SecretRedactor(accessToken, appSecret, proof);
         this.decoder = new SendApiResponseDecoder(mapper, redactor, errorClassifier);
@@ -64,26 +57,26 @@ public final class SendApiClient {
      * with a {@link MessengerSendException} (wrapped in a {@link CompletionException} for dependent stages).
      */
     public CompletableFuture<SendResponse> send(String pageId, byte[] json) {
-        return call(GraphHttpRequest.post(urlPrefix + pageId + urlSuffix, headers, json, requestTimeout),
+        return call(GraphHttpRequest.post(urlPrefix + pageId + urlSuffix, headers(), json, requestTimeout),
                 "page " + pageId, decoder::decode);
     }
 
     /** Sends a message whose attachment is a file: multipart form fields plus filedata. */
     public CompletableFuture<SendResponse> sendFile(String pageId, Map<String, String> fields, FileContent file) {
-        return call(GraphHttpRequest.multipart(urlPrefix + pageId + urlSuffix, multipartHeaders, fields, file,
+        return call(GraphHttpRequest.multipart(urlPrefix + pageId + urlSuffix, multipartHeaders(), fields, file,
                 requestTimeout), "page " + pageId, decoder::decode);
     }
 
     /** Attachment Upload API with a JSON body (an attachment by URL): answers the reusable attachment_id. */
     public CompletableFuture<SendResponse> uploadAttachment(String pageId, byte[] json) {
-        return call(GraphHttpRequest.post(url(pageId + "/message_attachments"), headers, json, requestTimeout),
+        return call(GraphHttpRequest.post(url(pageId + "/message_attachments"), headers(), json, requestTimeout),
                 "the upload for page " + pageId, this::attachmentId);
     }
 
     /** Attachment Upload API with a file: answers the reusable attachment_id. */
     public CompletableFuture<SendResponse> uploadAttachment(String pageId, Map<String, String> fields,
                                                             FileContent file) {
-        return call(GraphHttpRequest.multipart(url(pageId + "/message_attachments"), multipartHeaders, fields, file,
+        return call(GraphHttpRequest.multipart(url(pageId + "/message_attachments"), multipartHeaders(), fields, file,
                 requestTimeout), "the upload for page " + pageId, this::attachmentId);
     }
 
@@ -94,19 +87,19 @@ public final class SendApiClient {
 
     /** Creates a persona of the Page; answers its id. */
     public CompletableFuture<JsonNode> createPersona(String pageId, byte[] json) {
-        return call(GraphHttpRequest.post(url(pageId + "/personas"), headers, json, requestTimeout),
+        return call(GraphHttpRequest.post(url(pageId + "/personas"), headers(), json, requestTimeout),
                 "a persona for page " + pageId, response -> decoder.decodeObject(response, "the persona id", "id"));
     }
 
     /** Lists the Page's personas: {@code {"data": [...]}}. */
     public CompletableFuture<JsonNode> listPersonas(String pageId) {
-        return call(GraphHttpRequest.get(url(pageId + "/personas"), headers, requestTimeout),
+        return call(GraphHttpRequest.get(url(pageId + "/personas"), headers(), requestTimeout),
                 "the personas of page " + pageId, response -> decoder.decodeObject(response, "data", "data"));
     }
 
     /** Deletes a persona: {@code {"success": true}}. */
     public CompletableFuture<JsonNode> deletePersona(String personaId) {
-        return call(GraphHttpRequest.delete(url(personaId), headers, requestTimeout),
+        return call(GraphHttpRequest.delete(url(personaId), headers(), requestTimeout),
                 "persona " + personaId, response -> decoder.decodeObject(response, "success", "success"));
     }
 
@@ -126,8 +119,21 @@ public final class SendApiClient {
     }
 
     private CompletableFuture<JsonNode> threadControl(String pageId, String edge, byte[] json) {
-        return call(GraphHttpRequest.post(url(pageId + "/" + edge), headers, json, requestTimeout),
+        return call(GraphHttpRequest.post(url(pageId + "/" + edge), headers(), json, requestTimeout),
                 edge + " for page " + pageId, response -> decoder.decodeObject(response, "success", "success"));
+    }
+
+    /** The headers of one JSON or bodiless request; its token reference is held until the request completes. */
+    private Map<String, String> headers() {
+        return Map.of(
+                "Authorization", http.authorizationReference(authorization),
+                "Content-Type", "application/json",
+                "Accept", "application/json");
+    }
+
+    /** The headers of one multipart request: the client sets the content type with its boundary. */
+    private Map<String, String> multipartHeaders() {
+        return Map.of("Authorization", http.authorizationReference(authorization), "Accept", "application/json");
     }
 
     private String url(String path) {
@@ -139,7 +145,7 @@ public final class SendApiClient {
      * valid. Completes with the Page's id and name, or with the classified {@link MessengerSendException}.
      */
     public CompletableFuture<JsonNode> checkToken() {
-        return call(GraphHttpRequest.get(tokenCheckUrl, headers, requestTimeout), "the token check",
+        return call(GraphHttpRequest.get(tokenCheckUrl, headers(), requestTimeout), "the token check",
                 response -> decoder.decodeObject(response, "the Page id", "id"));
     }
 

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.send.error.FailureDetails;
@@ -29,12 +33,14 @@ import org.slf4j.LoggerFactory;
 public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerSendProducer.class);
+    // clients of tokens no send used for this long are dropped (rotated tokens); one of any token is built again
+    private static final long IDLE_EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int MAX_CLIENTS = 10_000;
 
     private final ObjectMapper mapper = MessengerJson.mapper();
     private ExchangeReader reader;
     // one client per access token: usually one, one per Page with pageToken.* or a token provider
-    private final Map<String, SendApiClient> clientsByToken = new ConcurrentHashMap<>();
+    private Clients<SendApiClient> clientsByToken;
     private MessengerSendProducerHealthCheck healthCheck;
 
     public MessengerSendProducer(MessengerSendEndpoint endpoint) {
@@ -51,10 +57,12 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         super.doStart();
         reader = new ExchangeReader(mapper, getEndpoint());
         getEndpoint().checkOptions();
+        clientsByToken = new Clients<>(getEndpoint()::createSendApiClient, IDLE_EXPIRY_NANOS, MAX_CLIENTS,
+                System::nanoTime);
         String accessToken = getEndpoint().getConfiguration().getAccessToken();
         if (accessToken != null && !accessToken.isBlank()) {
             // built now so that a bad option fails the route's start, not its first exchange
-            clientsByToken.computeIfAbsent(accessToken, getEndpoint()::createSendApiClient);
+            clientsByToken.release(clientsByToken.acquire(accessToken));
         }
         // in Camel's producers health check repository while this producer runs
         healthCheck = MessengerSendProducerHealthCheck.register(getEndpoint());
@@ -62,6 +70,9 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (clientsByToken != null) {
+            clientsByToken.clear();
+        }
         if (healthCheck != null) {
             healthCheck.unregister();
             healthCheck = null;
@@ -69,46 +80,56 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
-    /** The client for the Page's token; null when no token is known for the Page. */
-    private SendApiClient clientFor(String pageId) {
+    /**
+     * The client for the Page's token, held for one exchange until {@link Clients#release}; null when no token is
+     * known for the Page.
+     */
+    private Clients.Lease<SendApiClient> clientFor(String pageId) {
         String token = getEndpoint().getConfiguration().accessTokenFor(pageId);
         if (token == null || token.isBlank()) {
             return null;
         }
-        if (clientsByToken.size() > MAX_CLIENTS) {
-            // rotated tokens would otherwise pile up
-            clientsByToken.clear();
-        }
-        return clientsByToken.computeIfAbsent(token, getEndpoint()::createSendApiClient);
+        return clientsByToken.acquire(token);
+    }
+
+    /** The clients this producer holds, by token; for monitoring and tests. */
+    Clients<SendApiClient> clients() {
+        return clientsByToken;
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public boolean process(Exchange exchange, AsyncCallback done) {
         MessengerCall<?> call;
         try {
             call = reader.read(exchange);
         } catch (MessengerSendException e) {
-            return failSynchronously(exchange, callback, e);
+            return failSynchronously(exchange, done, e);
         } catch (Exception e) {
             // a body or header Camel could not convert: refused before sending, like any other bad input
-            return failSynchronously(exchange, callback, new MessengerValidationException("request",
+            return failSynchronously(exchange, done, new MessengerValidationException("request",
                     "could not be built (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e));
         }
         String pageId = call.pageId();
-        SendApiClient client;
+        Clients.Lease<SendApiClient> lease;
         try {
-            client = clientFor(pageId);
+            lease = clientFor(pageId);
         } catch (RuntimeException e) {
             // a token provider that failed (a vault that is down): nothing was sent, an operator should look
-            return failSynchronously(exchange, callback, FailureKind.AUTHORIZATION.newException("The token provider "
+            return failSynchronously(exchange, done, FailureKind.AUTHORIZATION.newException("The token provider "
                     + "failed for Page " + pageId + " (" + e.getClass().getSimpleName() + "); no call was made",
                     FailureDetails.NONE, e));
         }
-        if (client == null) {
-            return failSynchronously(exchange, callback, new MessengerValidationException(
+        if (lease == null) {
+            return failSynchronously(exchange, done, new MessengerValidationException(
                     MessengerSendConstants.PAGE_ID, "no access token for Page " + pageId + ": set accessToken, "
                             + "pageToken." + pageId + " or a tokenProvider that knows it"));
         }
+        // the client is in use until the exchange completes, however it completes: only idle ones are dropped
+        SendApiClient client = lease.client();
+        AsyncCallback callback = doneSync -> {
+            clientsByToken.release(lease);
+            done.done(doneSync);
+        };
         MessengerSendException paused = pausedFailure(pageId);
         if (paused != null) {
             return failSynchronously(exchange, callback, paused);
@@ -211,6 +232,111 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     private MessengerSendComponent component() {
         return getEndpoint().getComponent();
+    }
+
+    /**
+     * Clients by token, each counted while exchanges use it. Idle clients (no exchange in flight) are dropped once
+     * unused for the idle expiry, and the least recently used idle ones when more than the maximum are kept; a
+     * client in use is never dropped.
+     */
+    static final class Clients<C> {
+
+        // how often at most acquire() looks for idle clients to drop
+        private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+        private final Map<String, Lease<C>> byToken = new ConcurrentHashMap<>();
+        private final Function<String, C> factory;
+        private final long idleExpiryNanos;
+        private final int max;
+        private final LongSupplier nanoClock;
+        private final AtomicLong lastSweep;
+
+        Clients(Function<String, C> factory, long idleExpiryNanos, int max, LongSupplier nanoClock) {
+            this.factory = factory;
+            this.idleExpiryNanos = idleExpiryNanos;
+            this.max = max;
+            this.nanoClock = nanoClock;
+            this.lastSweep = new AtomicLong(nanoClock.getAsLong());
+        }
+
+        /** One token's client and how many exchanges use it; both counters change under the map entry's lock. */
+        static final class Lease<C> {
+            private final String token;
+            private final C client;
+            private int users;
+            private long lastUsed;
+
+            private Lease(String token, C client) {
+                this.token = token;
+                this.client = client;
+            }
+
+            C client() {
+                return client;
+            }
+        }
+
+        /** The token's client, built on first use, counted as used until {@link #release}. */
+        Lease<C> acquire(String token) {
+            long now = nanoClock.getAsLong();
+            Lease<C> lease = byToken.compute(token, (t, known) -> {
+                Lease<C> l = known != null ? known : new Lease<>(t, factory.apply(t));
+                l.users++;
+                l.lastUsed = now;
+                return l;
+            });
+            if (now - lastSweep.get() > SWEEP_INTERVAL_NANOS || byToken.size() > max) {
+                sweep(now);
+            }
+            return lease;
+        }
+
+        /** The exchange that acquired the lease completed. */
+        void release(Lease<C> lease) {
+            long now = nanoClock.getAsLong();
+            byToken.computeIfPresent(lease.token, (t, known) -> {
+                if (known == lease && known.users > 0) {
+                    known.users--;
+                    known.lastUsed = now;
+                }
+                return known;
+            });
+        }
+
+        private void sweep(long now) {
+            long last = lastSweep.get();
+            if (!lastSweep.compareAndSet(last, now)) {
+                // another thread sweeps
+                return;
+            }
+            for (String token : byToken.keySet()) {
+                byToken.computeIfPresent(token,
+                        (t, l) -> l.users == 0 && now - l.lastUsed > idleExpiryNanos ? null : l);
+            }
+            int excess = byToken.size() - max;
+            if (excess > 0) {
+                // least recently used idle clients first; a client in use stays whatever the count
+                byToken.values().stream().filter(l -> l.users == 0)
+                        .sorted((a, b) -> Long.compare(a.lastUsed - now, b.lastUsed - now))
+                        .limit(excess)
+                        .forEach(idle -> byToken.computeIfPresent(idle.token, (t, l) -> l.users == 0 ? null : l));
+            }
+        }
+
+        /** How many clients are kept. */
+        int size() {
+            return byToken.size();
+        }
+
+        /** How many exchanges use the token's client now; -1 when no client is kept for it. */
+        int users(String token) {
+            Lease<C> lease = byToken.get(token);
+            return lease == null ? -1 : lease.users;
+        }
+
+        void clear() {
+            byToken.clear();
+        }
     }
 
     private static MessengerSendException asSendException(Throwable failure) {

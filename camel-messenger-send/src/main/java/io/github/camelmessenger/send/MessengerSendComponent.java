@@ -93,12 +93,17 @@ public class MessengerSendComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        // refuse new paced sends first, then stop the scheduler, then fail what still waits: a send submitted at any
+        // point of the stop is either refused at once or found waiting, never left without its callback
         if (pacer != null) {
-            pacer.abortPending();
+            pacer.stop();
         }
         if (pacingScheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(pacingScheduler);
             pacingScheduler = null;
+        }
+        if (pacer != null) {
+            pacer.abortPending();
         }
         if (httpClients != null) {
             httpClients.close();

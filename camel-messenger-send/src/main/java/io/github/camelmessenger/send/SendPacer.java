@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,24 +21,41 @@ import java.util.function.Consumer;
  */
 final class SendPacer {
 
+    // how often at most a submit looks for idle lanes to drop
+    private static final long SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
     private final ScheduledExecutorService scheduler;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    // set once, before the scheduler stops; read under each lane's lock
+    private volatile boolean stopped;
 
     SendPacer(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
     }
 
     /**
-     * Runs {@code send} now or when the Page's next slot comes. If the pacer is stopped before that, {@code abort}
-     * is called instead, so the caller can complete its exchange.
+     * Runs {@code send} now or when the Page's next slot comes. If the pacer is stopped before that, or already is,
+     * {@code abort} is called instead, so the caller can complete its exchange.
      */
     void submit(String pageId, double messagesPerSecond, Runnable send, Consumer<RuntimeException> abort) {
-        lane(pageId).submit(interval(messagesPerSecond), send, abort);
+        long interval = interval(messagesPerSecond);
+        long now = System.nanoTime();
+        if (now - lastSweep.get() > SWEEP_INTERVAL) {
+            removeIdleLanes(now);
+        }
+        // a lane removed between the lookup and the submit refuses it: then the Page gets a new lane
+        while (!lanes.computeIfAbsent(pageId, k -> new Lane()).submit(interval, send, abort)) {
+            Thread.onSpinWait();
+        }
     }
 
-    /** Reserves the Page's next slot and answers how many nanoseconds from now it starts. */
-    long reserve(String pageId, double messagesPerSecond) {
-        return lane(pageId).reserve(interval(messagesPerSecond));
+    /**
+     * Refuses every later submit (its {@code abort} is called at once); sends already waiting stay queued until
+     * {@link #abortPending}, called once the scheduler is stopped.
+     */
+    void stop() {
+        stopped = true;
     }
 
     /** Completes every send still waiting for its slot with an error: nothing is left hanging. */
@@ -48,8 +66,29 @@ final class SendPacer {
         }
     }
 
-    private Lane lane(String pageId) {
-        return lanes.computeIfAbsent(pageId, k -> new Lane());
+    /** How many Pages have pacing state: those with sends waiting or started within the last second. */
+    int lanes() {
+        return lanes.size();
+    }
+
+    /** How many sends wait for their slot, over all Pages. */
+    int pending() {
+        int pending = 0;
+        for (Lane lane : lanes.values()) {
+            pending += lane.pending();
+        }
+        return pending;
+    }
+
+    /** Drops the lanes of Pages with nothing waiting, nothing scheduled and no start within the window. */
+    void removeIdleLanes(long now) {
+        long last = lastSweep.get();
+        if (!lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        for (String pageId : lanes.keySet()) {
+            lanes.computeIfPresent(pageId, (k, lane) -> lane.removeIfIdle(now) ? null : lane);
+        }
     }
 
     private static final long ONE_SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -72,7 +111,10 @@ final class SendPacer {
         private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
         private long nextSlot = System.nanoTime();
         private boolean scheduled;
-        // the start times of the last sends, as many as the rate allows in a second; oldest at startsHead
+        // set under the lock when the lane leaves the map: a submit that still found it goes to a new lane
+        private boolean removed;
+        // the start times of the last sends, as many as the highest rate seen for the Page allows in a second;
+        // oldest at startsHead, the latest just before it
         private long[] starts = new long[0];
         private int startsHead;
 
@@ -80,13 +122,20 @@ final class SendPacer {
         private long windowFree(long interval) {
             // the rate rounded up (3.5/s allows 4 in a second, not 3), without the nanosecond rounding of the interval
             int permits = (int) Math.max(1, Math.min(100_000, Math.ceil((double) ONE_SECOND / interval - 1e-6)));
-            if (starts.length != permits) {
-                // a new rate for this Page: forget the old window rather than mix two budgets
-                starts = new long[permits];
-                Arrays.fill(starts, System.nanoTime() - 2 * ONE_SECOND);
+            if (starts.length < permits) {
+                // a higher rate than seen so far for this Page: keep the starts, so a rate that alternates (two
+                // endpoints with their own rateLimit) is held to each rate over the same window
+                long[] grown = new long[permits];
+                int older = permits - starts.length;
+                Arrays.fill(grown, 0, older, System.nanoTime() - 2 * ONE_SECOND);
+                for (int i = 0; i < starts.length; i++) {
+                    grown[older + i] = starts[(startsHead + i) % starts.length];
+                }
+                starts = grown;
                 startsHead = 0;
             }
-            return starts[startsHead] + WINDOW;
+            // the permits-th latest start
+            return starts[Math.floorMod(startsHead - permits, starts.length)] + WINDOW;
         }
 
         private void started(long now) {
@@ -94,36 +143,56 @@ final class SendPacer {
             startsHead = (startsHead + 1) % starts.length;
         }
 
-        synchronized long reserve(long interval) {
-            long now = System.nanoTime();
-            long slot = nextSlot - now > 0 ? nextSlot : now;
-            nextSlot = slot + interval;
-            return slot - now;
+        /** Removes the lane if nothing waits, nothing is scheduled and no slot or window of it is still running. */
+        synchronized boolean removeIfIdle(long now) {
+            boolean idle = queue.isEmpty() && !scheduled && nextSlot - now <= 0
+                    && (starts.length == 0
+                            || starts[Math.floorMod(startsHead - 1, starts.length)] + WINDOW - now <= 0);
+            if (idle) {
+                removed = true;
+            }
+            return idle;
         }
 
-        void submit(long interval, Runnable send, Consumer<RuntimeException> abort) {
+        synchronized int pending() {
+            return queue.size();
+        }
+
+        /** False when the lane was removed: the caller submits to the Page's new lane. */
+        boolean submit(long interval, Runnable send, Consumer<RuntimeException> abort) {
             long delay;
             synchronized (this) {
-                long now = System.nanoTime();
-                long free = windowFree(interval);
-                if (queue.isEmpty() && nextSlot - now <= 0 && free - now <= 0) {
-                    nextSlot = now + interval;
-                    started(now);
-                    delay = -1;
+                if (removed) {
+                    return false;
+                }
+                if (stopped) {
+                    delay = -2;
                 } else {
-                    queue.add(new Waiting(send, abort, interval));
-                    if (scheduled) {
-                        return;
+                    long now = System.nanoTime();
+                    long free = windowFree(interval);
+                    if (queue.isEmpty() && nextSlot - now <= 0 && free - now <= 0) {
+                        nextSlot = now + interval;
+                        started(now);
+                        delay = -1;
+                    } else {
+                        queue.add(new Waiting(send, abort, interval));
+                        if (scheduled) {
+                            return true;
+                        }
+                        scheduled = true;
+                        delay = Math.max(0, later(nextSlot, free) - now);
                     }
-                    scheduled = true;
-                    delay = Math.max(0, later(nextSlot, free) - now);
                 }
             }
-            if (delay < 0) {
+            if (delay == -2) {
+                abort.accept(new IllegalStateException("The messenger-send component is stopped; the paced send was "
+                        + "not made"));
+            } else if (delay == -1) {
                 send.run();
             } else {
                 schedule(delay);
             }
+            return true;
         }
 
         /** The head's slot came: start it, and wake again at the next slot while sends wait. */
@@ -136,7 +205,7 @@ final class SendPacer {
                 Waiting first = queue.peek();
                 long due = first == null ? nextSlot : later(nextSlot, windowFree(first.interval()));
                 if (first != null && due - now > 0) {
-                    // reserve() took the slot meanwhile, or the last second already holds the rate
+                    // the last second already holds the rate
                     delay = due - now;
                     head = null;
                 } else {

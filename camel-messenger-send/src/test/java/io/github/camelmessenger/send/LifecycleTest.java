@@ -143,11 +143,26 @@ class LifecycleTest extends MessengerSendTestSupport {
         assertThat(received()).hasSize(5);
 
         SendPacer pacer = context.getComponent("messenger-send", MessengerSendComponent.class).pacer();
-        long first = pacer.reserve("page-a", 5);
-        long second = pacer.reserve("page-a", 5);
-        long otherPage = pacer.reserve("page-b", 5);
-        // slots for one Page are 200 ms apart at 5/s; another Page has its own budget
-        assertThat(second - first).isBetween(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.MILLISECONDS.toNanos(200));
-        assertThat(otherPage).isLessThanOrEqualTo(0);
+        List<Long> pageA = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> pageB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
+        pacer.submit("page-a", 5, () -> {
+            pageA.add(System.nanoTime());
+            started.countDown();
+        }, failure -> started.countDown());
+        pacer.submit("page-a", 5, () -> {
+            pageA.add(System.nanoTime());
+            started.countDown();
+        }, failure -> started.countDown());
+        pacer.submit("page-b", 5, () -> {
+            pageB.add(System.nanoTime());
+            started.countDown();
+        }, failure -> started.countDown());
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        // slots for one Page are 200 ms apart at 5/s; another Page has its own budget and starts at once
+        assertThat(pageA).hasSize(2);
+        assertThat(pageA.get(1) - pageA.get(0)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(pageB).hasSize(1);
+        assertThat(pageB.get(0)).isLessThan(pageA.get(1));
     }
 }

@@ -61,6 +61,9 @@ public final class SoakRun {
     private final int rotateSeconds = Integer.getInteger("soak.tokenRotateSeconds", 60);
     private final long requestTimeoutMs = Long.getLong("soak.requestTimeoutMs", 5000);
     private final int sampleSeconds = Integer.getInteger("soak.sampleSeconds", 10);
+    // the webhook half: events per second posted to the bot route (0: off)
+    private final SoakWebhook webhook = new SoakWebhook(Integer.getInteger("soak.webhookRate", 500),
+            BASE_PAGE + 1_000_000);
     // per Page, 25% over the offered share: redeliveries (3%) and the ~10% of the time a Page is paused after a 613
     // must fit, or the pacer's queue only grows
     private final double pageRateLimit = rate / (double) pages * 1.25;
@@ -149,6 +152,12 @@ public final class SoakRun {
                 .maximumRedeliveryDelay(2000));
         String uri = "messenger-send:me?tokenProvider=#soakTokens&messagingType=UPDATE&baseUri=" + stubUri
                 + "&rateLimit=" + pageRateLimit + "&rateLimitBackoff=1000&requestTimeout=" + requestTimeoutMs;
+        if (webhook.enabled()) {
+            // replies are not paced (their Pages are the webhook's own); a short timeout keeps a batch whose replies
+            // meet several unanswered calls under the hung limit
+            webhook.addTo(context, "messenger-send:me?tokenProvider=#soakTokens&baseUri=" + stubUri
+                    + "&rateLimitBackoff=1000&requestTimeout=" + Math.max(500, requestTimeoutMs / 3));
+        }
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -184,6 +193,9 @@ public final class SoakRun {
                 route.process(exchange, doneSync -> done(exchange));
             }
         }, 0, 5, TimeUnit.MILLISECONDS);
+        if (webhook.enabled()) {
+            webhook.start(start, end);
+        }
         long lastCompleted = 0;
         long lastSample = start;
         try {
@@ -206,12 +218,14 @@ public final class SoakRun {
         } finally {
             driver.shutdownNow();
             driver.awaitTermination(10, TimeUnit.SECONDS);
+            webhook.stop();
         }
         // the last sends may still wait for an answer, a pause or a redelivery: bounded drain
         long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + 2 * requestTimeoutMs / 1000);
         while (open.get() > 0 && System.nanoTime() < drainEnd) {
             TimeUnit.MILLISECONDS.sleep(100);
         }
+        webhook.drain(drainEnd);
     }
 
     private void done(Exchange exchange) {
@@ -259,15 +273,16 @@ public final class SoakRun {
         MessengerSendComponent component = context.getComponent("messenger-send", MessengerSendComponent.class);
         return new Sample(minute, heap, threads, connections, context.getInflightRepository().size(), hung(),
                 size(component, "pauses", "pausedUntilNanos"),
-                size(component, "pacer", "nextSlotByPage"),
-                size(component, "pacer", "pending"),
-                size(producer(), "clientsByToken"),
-                size(component, "httpClients", "authorization", "valuesByReference"),
+                size(component, "pacer", "lanes"),
+                invokeCount(read(component, "pacer"), "pending"),
+                size(producer("soakSend"), "clientsByToken", "byToken")
+                        + Math.max(0, size(producer("soakReply"), "clientsByToken", "byToken")),
+                size(component, "httpClients", "authorization", "referencesByValue"),
                 perSecond);
     }
 
-    private MessengerSendProducer producer() {
-        Object send = context.getProcessor("soakSend");
+    private MessengerSendProducer producer(String id) {
+        Object send = context.getProcessor(id);
         Object candidate = read(send, "producer");
         return candidate instanceof MessengerSendProducer p ? p : null;
     }
@@ -288,6 +303,20 @@ public final class SoakRun {
             return collection.size();
         }
         return -1;
+    }
+
+    /** The int answer of a no-argument method of a component object, called by reflection: monitoring only. */
+    private static double invokeCount(Object target, String method) {
+        if (target == null) {
+            return -1;
+        }
+        try {
+            java.lang.reflect.Method m = target.getClass().getDeclaredMethod(method);
+            m.setAccessible(true);
+            return ((Number) m.invoke(target)).doubleValue();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static Object read(Object target, String name) {
@@ -366,6 +395,9 @@ public final class SoakRun {
         r.put("never_completed", open.get());
         r.put("hung", hungAtEnd + samples.stream().mapToLong(s -> (long) s.hung()).max().orElse(0));
         r.put("duplicate_ids", (long) number(stats, "duplicate_ids"));
+        if (webhook.enabled()) {
+            r.put("webhook", webhook.results(seconds));
+        }
         r.put("stub", stats);
         double[] rates = samples.stream().filter(s -> s.minute() >= minutes * 0.2)
                 .mapToDouble(Sample::completedPerSecond).toArray();
@@ -406,6 +438,9 @@ public final class SoakRun {
                 "untyped", "redelivered", "never_completed", "hung", "duplicate_ids", "completed_per_s_last_80pct",
                 "rate_deviation_pct")) {
             System.out.println("| " + key + " | " + json(r.get(key)) + " |");
+        }
+        if (r.get("webhook") instanceof Map<?, ?> webhook) {
+            webhook.forEach((key, value) -> System.out.println("| webhook " + key + " | " + json(value) + " |"));
         }
         System.out.println();
         System.out.println("| sampled figure | last | slope per min (last 80%) |");

@@ -4,17 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -47,29 +40,8 @@ public final class StubGraphServer {
         long p99Millis = args.length > 1 ? Long.parseLong(args[1]) : delayMillis;
         Delay delay = new Delay(delayMillis, p99Millis);
         Times times = new Times(200_000);
-        NioEventLoopGroup boss = new NioEventLoopGroup(1);
-        NioEventLoopGroup workers = new NioEventLoopGroup(2);
-        Channel server = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 16_384)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                new Handler(delay, times));
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
-        System.out.println("PORT " + ((java.net.InetSocketAddress) server.localAddress()).getPort());
-        System.out.flush();
-        // stops when the harness closes our stdin (or dies)
-        while (System.in.read() >= 0) {
-            // ignore input
-        }
-        server.close().sync();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        LoopbackStubServer.serveUntilStdinCloses(ch -> ch.pipeline().addLast(new HttpServerCodec(),
+                new HttpObjectAggregator(1 << 20), new Handler(delay, times)));
     }
 
     /** How long an answer waits: fixed, or log-normal with the given median and 99th percentile. */

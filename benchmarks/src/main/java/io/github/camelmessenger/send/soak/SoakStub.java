@@ -1,25 +1,18 @@
 package io.github.camelmessenger.send.soak;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.bootstrap.ServerBootstrap;
+import io.github.camelmessenger.send.bench.LoopbackStubServer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -82,33 +75,14 @@ public final class SoakStub {
     public static void main(String[] args) throws Exception {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 16;
         SplittableRandom seeds = new SplittableRandom(seed);
-        NioEventLoopGroup boss = new NioEventLoopGroup(1);
-        NioEventLoopGroup workers = new NioEventLoopGroup(2);
-        Channel server = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 16_384)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        SplittableRandom random;
-                        synchronized (seeds) {
-                            random = seeds.split();
-                        }
-                        ch.pipeline().addLast(new ConnectionCounter(), new HttpServerCodec(),
-                                new HttpObjectAggregator(1 << 20), new Handler(random));
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
-        System.out.println("PORT " + ((InetSocketAddress) server.localAddress()).getPort());
-        System.out.flush();
-        // stops when the soak run closes our stdin (or dies)
-        while (System.in.read() >= 0) {
-            // ignore input
-        }
-        server.close().sync();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        LoopbackStubServer.serveUntilStdinCloses(ch -> {
+            SplittableRandom random;
+            synchronized (seeds) {
+                random = seeds.split();
+            }
+            ch.pipeline().addLast(new ConnectionCounter(), new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                    new Handler(random));
+        });
     }
 
     static String stats() {

@@ -170,7 +170,9 @@ final class WebhookBench {
     private static Run client(String uri, long warmupMillis, long measureMillis, int largePosts) throws IOException,
             InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx512m",
+                "-Dwebhook.httpVersion=" + System.getProperty("bench.webhookHttpVersion", "HTTP_1_1"), "-cp",
+                System.getProperty("java.class.path"),
                 WebhookLoadClient.class.getName(), uri, Long.toString(warmupMillis), Long.toString(measureMillis),
                 Integer.toString(largePosts))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -10,7 +10,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -62,8 +61,7 @@ public class MessengerWebhookEndpoint extends DefaultEndpoint {
             return configuration.getIdempotentRepository();
         }
         if (defaultRepository == null) {
-            defaultRepository = MemoryIdempotentRepository
-                    .memoryIdempotentRepository(MessengerWebhookConfiguration.DEFAULT_IDEMPOTENT_CACHE_SIZE);
+            defaultRepository = new RecentEventIds(MessengerWebhookConfiguration.DEFAULT_IDEMPOTENT_CACHE_SIZE);
             ServiceHelper.startService(defaultRepository);
         }
         return defaultRepository;

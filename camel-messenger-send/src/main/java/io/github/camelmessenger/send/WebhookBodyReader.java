@@ -1,19 +1,23 @@
 package io.github.camelmessenger.send;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Reads a webhook POST body as the exact bytes received, refusing one over the size limit: by its Content-Length
- * before reading, and while reading when the length is not declared (or is wrong).
+ * before reading, and while reading when the length is not declared (or is wrong). A stream is read into one array
+ * the size of its declared length (up to {@value #PRESIZE_LIMIT} bytes ahead of the data), so a body that is as long as
+ * it says is read with no copy.
  */
 final class WebhookBodyReader {
 
     private static final int CHUNK = 8192;
+    // never more than this ahead of the bytes received, whatever length a caller declares
+    private static final int PRESIZE_LIMIT = 1 << 20;
 
     private final long maxBodySize;
 
@@ -23,14 +27,19 @@ final class WebhookBodyReader {
 
     /** Whether the declared Content-Length is over the limit. */
     boolean declaredTooLarge(Message request) {
+        return declaredLength(request) > maxBodySize;
+    }
+
+    /** The Content-Length, or -1 when there is none or it is not a number. */
+    private static long declaredLength(Message request) {
         Object header = request.getHeader(Exchange.CONTENT_LENGTH);
         if (header == null) {
-            return false;
+            return -1;
         }
         try {
-            return Long.parseLong(header.toString().trim()) > maxBodySize;
+            return Long.parseLong(header.toString().trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 
@@ -44,7 +53,7 @@ final class WebhookBodyReader {
             return bytes.length > maxBodySize ? null : bytes;
         }
         if (body instanceof InputStream stream) {
-            return read(stream);
+            return read(stream, declaredLength(request));
         }
         byte[] bytes = request.getBody(byte[].class);
         if (bytes == null) {
@@ -53,18 +62,29 @@ final class WebhookBodyReader {
         return bytes.length > maxBodySize ? null : bytes;
     }
 
-    private byte[] read(InputStream stream) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[CHUNK];
-        long total = 0;
-        int n;
-        while ((n = stream.read(chunk)) != -1) {
-            total += n;
-            if (total > maxBodySize) {
-                return null;
+    private byte[] read(InputStream stream, long declared) throws IOException {
+        int size = (int) Math.min(declared > 0 ? declared : CHUNK, Math.min(PRESIZE_LIMIT, maxBodySize));
+        byte[] bytes = new byte[Math.max(size, 1)];
+        int total = 0;
+        while (true) {
+            if (total == bytes.length) {
+                int next = stream.read();
+                if (next == -1) {
+                    return bytes;
+                }
+                if (total + 1L > maxBodySize) {
+                    return null;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(bytes.length * 2L, Math.min(maxBodySize,
+                        Integer.MAX_VALUE - 8)));
+                bytes[total++] = (byte) next;
+                continue;
             }
-            out.write(chunk, 0, n);
+            int n = stream.read(bytes, total, bytes.length - total);
+            if (n == -1) {
+                return total == bytes.length ? bytes : Arrays.copyOf(bytes, total);
+            }
+            total += n;
         }
-        return out.toByteArray();
     }
 }

@@ -9,6 +9,8 @@ import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,33 @@ class WebhookBodyReaderTest {
 
         assertThat(reader.read(request)).isNull();
         assertThat(served[0]).isLessThanOrEqualTo(8192 + 10);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "0123456789, 4, 0123456789",
+            "01234, 10, 01234",
+            "012345678, , 012345678",
+            "012345678, abc, 012345678",
+            "0, 1, 0"
+    })
+    void aWrongOrMissingLengthStillGivesTheBytesReceived(String body, String declared, String expected)
+            throws Exception {
+        Message request = request(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        if (declared != null) {
+            request.setHeader(Exchange.CONTENT_LENGTH, declared);
+        }
+
+        assertThat(reader.read(request)).asString(StandardCharsets.UTF_8).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "3", "10", "-1" })
+    void aStreamLongerThanTheLimitIsRefusedWhateverLengthItDeclares(String declared) throws Exception {
+        Message request = request(new ByteArrayInputStream("0123456789A".getBytes(StandardCharsets.UTF_8)));
+        request.setHeader(Exchange.CONTENT_LENGTH, declared);
+
+        assertThat(reader.read(request)).isNull();
     }
 
     @Test

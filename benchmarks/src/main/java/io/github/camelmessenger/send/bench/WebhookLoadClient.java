@@ -32,7 +32,8 @@ public final class WebhookLoadClient {
     private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private final AtomicLong nextMid = new AtomicLong();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.valueOf(
+            System.getProperty("webhook.httpVersion", "HTTP_1_1"))).build();
     private final URI uri;
 
     private WebhookLoadClient(URI uri) {

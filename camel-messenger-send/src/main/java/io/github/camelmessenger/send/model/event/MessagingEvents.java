@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -31,6 +32,14 @@ final class MessagingEvents {
         } catch (IOException | RuntimeException e) {
             return salvage(node);
         }
+    }
+
+    /**
+     * The event at {@code parser}'s current {@code START_OBJECT}, read up to its {@code END_OBJECT}; fails where
+     * {@link #read(JsonNode)} would salvage, so that the caller can take the tree path instead.
+     */
+    static MessagingEvent read(JsonParser parser) throws IOException {
+        return EVENT.readValue(parser);
     }
 
     private static MessagingEvent salvage(JsonNode node) {

@@ -36,8 +36,18 @@ final class Bodies {
         }
     }
 
+    /**
+     * The events of a body, read as the consumer reads it; each time also checked against the events of the same body
+     * read through a tree first, the way every odd body is read, so that the one-pass reading of usual bodies and the
+     * tree reading never differ.
+     */
     static List<WebhookEvent> parse(String body) {
-        return WebhookEvents.parse(body.getBytes(StandardCharsets.UTF_8));
+        List<WebhookEvent> events = WebhookEvents.parse(body.getBytes(StandardCharsets.UTF_8));
+        List<WebhookEvent> throughTree = WebhookEvents.parse(tree(body));
+        if (!events.equals(throughTree)) {
+            throw new AssertionError("read in one pass: " + events + "\nread through a tree: " + throughTree);
+        }
+        return events;
     }
 
     /** The only event of a body holding one. */

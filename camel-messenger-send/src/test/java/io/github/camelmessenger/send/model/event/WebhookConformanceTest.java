@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelmessenger.send.model.MessengerJson;
 import io.github.camelmessenger.send.model.Platform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -69,6 +70,8 @@ class WebhookConformanceTest {
     private static void check(JsonNode line) throws IOException {
         byte[] body = CORPUS.writeValueAsBytes(line.get("body"));
         List<WebhookEvent> events = WebhookEvents.parse(body);
+        assertThat(events).as("the events read in one pass, as read through a tree")
+                .isEqualTo(WebhookEvents.parse(MessengerJson.mapper().readTree(body)));
         JsonNode expected = line.get("events");
 
         assertThat(events).as("events").hasSize(expected.size());

@@ -36,6 +36,22 @@ class WebhookEventsTest {
         assertThat(parsed.get(999).text()).isEqualTo("n999");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the usual shape, read in one pass
+            "{\"object\":\"page\",\"entry\":[{\"id\":\"P1\",\"messaging\":[{\"sender\":{\"id\":\"a\"},\"message\":{\"mid\":\"m1\"}}]}]}",
+            // object after entry, id after messaging, an odd entry and odd items between
+            "{\"entry\":[7,{\"messaging\":[1,{\"sender\":{\"id\":\"a\"},\"message\":{\"mid\":\"m1\"}},[]],\"id\":\"P1\"}],\"object\":\"page\"}",
+            // a repeated messaging array: the tree keeps the last one
+            "{\"object\":\"page\",\"entry\":[{\"id\":\"P1\",\"messaging\":[{\"sender\":{\"id\":\"a\"},\"message\":{\"mid\":\"m1\"}}],\"messaging\":[{\"sender\":{\"id\":\"a\"},\"message\":{\"mid\":\"m2\"}}]}]}",
+            // a numeric Page id, a messaging that is not an array, and an event the model cannot bind
+            "{\"object\":\"instagram\",\"entry\":[{\"id\":17841400000000000,\"messaging\":{},\"standby\":[{\"sender\":{\"id\":\"a\"},\"message\":{\"text\":{}}}]}]}"
+    })
+    void bodiesOfAnyShapeAreReadAsThroughATree(String body) {
+        // Bodies.parse compares the events with those of the same body read through a tree
+        assertThat(parse(body)).isNotEmpty();
+    }
+
     @Test
     void entriesInOrderAndInsideAnEntryTheArraysInTheOrderTheyAppear() {
         String body =

@@ -99,6 +99,8 @@ final class WebhookBench {
             figures.put("cpu_us_per_event", BenchHarness.round(cpuPerEvent));
             figures.put("floor_cpu_us_per_event", BenchHarness.round(floorPerEvent));
             figures.put("component_cpu_us_per_event_over_floor", BenchHarness.round(cpuPerEvent - floorPerEvent));
+            figures.put("component_java_threads_cpu_us_per_event_over_floor",
+                    BenchHarness.round(component.javaThreadsPerEvent() - floor.javaThreadsPerEvent()));
             figures.put("floor_events_per_s", BenchHarness.round(floor.eventsPerSecond));
             figures.put("raw_vertx_floor_cpu_us_per_event", BenchHarness.round(rawFloor.cpuPerEvent()));
             figures.put("raw_vertx_floor_events_per_s", BenchHarness.round(rawFloor.eventsPerSecond));
@@ -154,6 +156,11 @@ final class WebhookBench {
 
         double cpuPerEvent() {
             return cpuNanos / 1e3 / events();
+        }
+
+        /** CPU µs per event of the Java threads (event loops, workers, others), not the JIT's nor the GC's. */
+        double javaThreadsPerEvent() {
+            return threadCpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e3 / events();
         }
 
         /** CPU µs per event of each group of threads; {@code jvm} is what no Java thread accounts for. */

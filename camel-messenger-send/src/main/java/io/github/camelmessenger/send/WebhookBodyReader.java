@@ -16,8 +16,10 @@ import org.apache.camel.Message;
 final class WebhookBodyReader {
 
     private static final int CHUNK = 8192;
-    // never more than this ahead of the bytes received, whatever length a caller declares
-    private static final int PRESIZE_LIMIT = 1 << 20;
+    // never more than this ahead of the bytes received, whatever length a caller declares: the array is taken before
+    // the signature is checked, so an unsigned caller declaring a large body and sending nothing holds only this much;
+    // Meta's batches are a few kilobytes, and a longer body grows by doubling
+    private static final int PRESIZE_LIMIT = 64 * 1024;
 
     private final long maxBodySize;
 
@@ -75,8 +77,12 @@ final class WebhookBodyReader {
                 if (total + 1L > maxBodySize) {
                     return null;
                 }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(bytes.length * 2L, Math.min(maxBodySize,
-                        Integer.MAX_VALUE - 8)));
+                int grown = (int) Math.min(bytes.length * 2L, Math.min(maxBodySize, Integer.MAX_VALUE - 8));
+                if (grown <= total) {
+                    // a limit beyond what one array holds
+                    return null;
+                }
+                bytes = Arrays.copyOf(bytes, grown);
                 bytes[total++] = (byte) next;
                 continue;
             }

@@ -92,6 +92,23 @@ class WebhookBodyReaderTest {
         assertThat(reader.read(request(new byte[11]))).isNull();
     }
 
+    @ParameterizedTest
+    @CsvSource({ "300000", "-1", "5" })
+    void aBodyLongerThanThePresizedArrayGrowsToItsExactBytes(String declared) throws Exception {
+        // a 1,000-event batch is a few hundred kilobytes: more than is ever taken ahead of the data
+        byte[] body = new byte[300_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+        Message request = request(new ByteArrayInputStream(body));
+        request.setHeader(Exchange.CONTENT_LENGTH, declared);
+
+        assertThat(new WebhookBodyReader(300_000).read(request)).isEqualTo(body);
+        Message over = request(new ByteArrayInputStream(body));
+        over.setHeader(Exchange.CONTENT_LENGTH, declared);
+        assertThat(new WebhookBodyReader(299_999).read(over)).isNull();
+    }
+
     private static Message request(Object body) {
         Message message = new DefaultExchange(new DefaultCamelContext()).getMessage();
         message.setBody(body);

@@ -41,6 +41,7 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
     public CompletableFuture<GraphHttpResponse> send(GraphHttpRequest request) {
         // the reference this request acquired is released when it completes, however it completes
         String reference = request.headers().get(AUTHORIZATION);
+        CompletableFuture<GraphHttpResponse> registered = null;
         try {
             BoundRequestBuilder builder = client.prepare(request.method(), request.url())
                     .setRequestTimeout(request.requestTimeout());
@@ -61,6 +62,7 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
                 answer.whenComplete((response, failure) -> authorization.release(reference));
             }
             inFlight.add(answer);
+            registered = answer;
             builder.execute(new AsyncCompletionHandler<Void>() {
                 @Override
                 public Void onCompleted(Response response) {
@@ -79,8 +81,14 @@ final class AsyncHttpGraphClient implements GraphHttpClient {
             return answer;
         } catch (RuntimeException e) {
             // e.g. the client was closed while the route still sent
-            authorization.release(reference);
-            return CompletableFuture.failedFuture(e);
+            if (registered == null) {
+                authorization.release(reference);
+                return CompletableFuture.failedFuture(e);
+            }
+            // the answer already holds the release: failing it releases once, and nothing stays tracked
+            inFlight.remove(registered);
+            registered.completeExceptionally(e);
+            return registered;
         }
     }
 

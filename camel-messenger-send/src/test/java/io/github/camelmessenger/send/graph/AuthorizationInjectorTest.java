@@ -146,4 +146,36 @@ class AuthorizationInjectorTest {
         assertThat(injector.size()).isEqualTo(1);
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void aRequestTheHttpClientRefusesReleasesItsTokenOnceAndStaysUntracked() throws Exception {
+        AuthorizationInjector injector = new AuthorizationInjector();
+        java.util.Set<CompletableFuture<GraphHttpResponse>> inFlight = java.util.concurrent.ConcurrentHashMap
+                .newKeySet();
+        // an HTTP client that throws from execute, after the answer was tracked (as AsyncHttpClient may while it
+        // closes, or on a request it cannot build)
+        org.asynchttpclient.AsyncHttpClient refusing = new org.asynchttpclient.DefaultAsyncHttpClient() {
+            @Override
+            public <T> org.asynchttpclient.ListenableFuture<T> executeRequest(org.asynchttpclient.Request request,
+                                                                              org.asynchttpclient.AsyncHandler<T> handler) {
+                throw new IllegalStateException("Closed");
+            }
+        };
+        AsyncHttpGraphClient client = new AsyncHttpGraphClient(refusing, injector, inFlight);
+        // another request in flight holds the same token
+        String held = injector.acquire("Bearer shared");
+
+        CompletableFuture<GraphHttpResponse> refused = client.send(GraphHttpRequest.get(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/me",
+                Map.of("Authorization", client.authorizationReference("Bearer shared")), Duration.ofSeconds(5)));
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(inFlight).isEmpty();
+        // failing what is tracked (as closing the pool does) releases nothing more: the other request keeps it
+        inFlight.forEach(answer -> answer.completeExceptionally(new java.io.IOException("closed")));
+        assertThat(injector.size()).isEqualTo(1);
+        injector.release(held);
+        assertThat(injector.size()).isZero();
+        refusing.close();
+    }
 }

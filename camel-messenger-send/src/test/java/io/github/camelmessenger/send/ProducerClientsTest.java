@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelmessenger.send.MessengerSendProducer.Clients;
+import io.github.camelmessenger.send.error.MessengerRateLimitException;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
@@ -15,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -117,14 +119,21 @@ class ProducerClientsTest extends MessengerSendTestSupport {
             assertThat(clients.users("token-0")).isZero();
             assertThat(clients.users("token-19")).isZero();
 
-            // a refused exchange (no recipient) releases its client too
-            Exchange refused = new DefaultExchange(context);
-            refused.getMessage().setBody("no recipient");
-            refused.getMessage().setHeader(MessengerSendConstants.PAGE_ID, "42");
-            CompletableFuture<Exchange> refusal = new CompletableFuture<>();
-            producer.process(refused, doneSync -> refusal.complete(refused));
-            assertThat(refusal.get(10, TimeUnit.SECONDS).getException()).isNotNull();
-            assertThat(clients.users("token-19")).isZero();
+            // a rate-limit answer releases its client, and so does the exchange refused because the Page is paused
+            graph.stubFor(post(anyUrl()).withHeader("Authorization", equalTo("Bearer token-20"))
+                    .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                            .withBody("{\"error\":{\"message\":\"(#613) Calls to this api have exceeded the rate "
+                                    + "limit.\",\"type\":\"OAuthException\",\"code\":613,"
+                                    + "\"fbtrace_id\":\"Ab1\"}}")));
+            rotation.set(20);
+            assertThat(process(producer, "42", "limited").get(10, TimeUnit.SECONDS).getException())
+                    .isInstanceOf(MessengerRateLimitException.class);
+            assertThat(clients.users("token-20")).isZero();
+            Exchange paused = process(producer, "42", "while paused").get(10, TimeUnit.SECONDS);
+            assertThat(paused.getException()).isInstanceOf(MessengerRateLimitException.class)
+                    .hasMessageContaining("no call was made");
+            assertThat(clients.users("token-20")).isZero();
+            graph.verify(1, postRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer token-20")));
 
             assertThat(slow.get(10, TimeUnit.SECONDS).getException()).isNull();
             assertThat(clients.users("slow-token")).isZero();

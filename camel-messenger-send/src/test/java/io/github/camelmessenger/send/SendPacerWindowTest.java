@@ -62,9 +62,10 @@ class SendPacerWindowTest {
                 most = Math.max(most, j - i);
             }
             assertThat(most).as("most sends started in any 1 s").isLessThanOrEqualTo(10);
-            // and no drift below the rate: 40 sends at 10/s take about 3.9 s
+            // and no drift below the rate: 40 sends at 10/s take about 3.9 s; a pacer that lost every late wake would
+            // take 1.9 s more (20 wakes 95 ms late), and the bound leaves a loaded machine's own lateness between
             double seconds = (sorted.get(sends - 1) - sorted.get(0)) / 1e9;
-            assertThat(seconds).isBetween(3.85, 4.6);
+            assertThat(seconds).isBetween(3.85, 5.3);
         } finally {
             scheduler.shutdownNow();
             assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();

@@ -50,6 +50,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     private volatile Consumer<?, ?> consumer;
     private volatile boolean stopping;
     private long lastCommit = System.nanoTime();
+    private long lastCommitFailure = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     /** Per partition: offsets polled and not yet committed, mapped to whether their send completed. */
     private static final class Pending {
@@ -176,8 +177,10 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
             consumer.commitAsync(offsets, (done, failure) -> {
                 if (failure == null) {
                     confirmed(done);
-                } else {
-                    event("COMMIT-FAILED", consumer, done.keySet(), " " + failure);
+                } else if (System.nanoTime() - lastCommitFailure > TimeUnit.SECONDS.toNanos(1)) {
+                    // sent again with the next commit; during a rebalance every try fails, so one line a second
+                    lastCommitFailure = System.nanoTime();
+                    event("COMMIT-FAILED", consumer, done.keySet(), " " + failure.getClass().getSimpleName());
                 }
             });
         }

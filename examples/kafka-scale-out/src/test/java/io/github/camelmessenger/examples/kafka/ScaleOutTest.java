@@ -46,7 +46,7 @@ class ScaleOutTest {
         // per Page, the most Send API calls in any 1 s window at the simulator's arrival, outside the windows that
         // overlap a move of the Page's partition, is printed with the report, not yet asserted at rate + 1: the
         // component's pacer starts no more than rateLimit sends of a Page in any 1 s window, but the arrivals measured
-        // here still reach 32 to 35 at rate 30 outside moves (see messenger-scale-out.adoc)
+        // here still reach 32 to 39 at rate 30 outside moves (see messenger-scale-out.adoc)
         assertThat(report.maxInOneSecond()).isPositive();
         assertThat(report.deadLetterHeaders())
                 .containsEntry("messenger.failure.class", "MessengerRecipientException")

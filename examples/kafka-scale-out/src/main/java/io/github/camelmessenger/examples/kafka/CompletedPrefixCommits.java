@@ -50,12 +50,19 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     private volatile Consumer<?, ?> consumer;
     private volatile boolean stopping;
     private long lastCommit = System.nanoTime();
+    private long lastCommitFailure = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     /** Per partition: offsets polled and not yet committed, mapped to whether their send completed. */
     private static final class Pending {
         final TreeMap<Long, Boolean> offsets = new TreeMap<>();
-        /** Offsets polled after the stop began: never sent here, never committed, the next owner sends them. */
+        /**
+         * Offsets polled after the stop began, or whose record could be neither sent nor dead-lettered: not waited for,
+         * never committed here; the next owner consumes them again.
+         */
         final java.util.Set<Long> left = new java.util.HashSet<>();
+        /** The offset after the completed prefix taken off {@link #offsets} so far (-1: none yet). */
+        long completedUpTo = -1;
+        /** The offset the broker confirmed as committed (-1: none yet). */
         long committed = -1;
     }
 
@@ -82,6 +89,18 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         if (pending != null && pending.offsets.replace(offset, Boolean.TRUE) == Boolean.FALSE) {
             inFlight--;
             completed++;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Gives up on one record that could be neither sent nor dead-lettered: it is no longer waited for (in flight, on
+     * revocation), and its partition is not committed past it, so the next owner consumes it again.
+     */
+    synchronized void abandon(TopicPartition partition, long offset) {
+        Pending pending = partitions.get(partition);
+        if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
+            inFlight--;
             notifyAll();
         }
     }
@@ -141,35 +160,80 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         }
     }
 
-    /** Commits the completed prefix of each partition; on the consumer thread only. */
+    /**
+     * Commits the completed prefix of each partition, asynchronously where it is past the last confirmed commit; on
+     * the consumer thread only. A partition counts as committed only once the broker confirmed it, so a failed
+     * asynchronous commit is sent again, at the latest on revocation.
+     */
     void commitCompleted(Consumer<?, ?> consumer, boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        synchronized (this) {
-            for (Map.Entry<TopicPartition, Pending> e : partitions.entrySet()) {
-                long next = takeCompletedPrefix(e.getValue());
-                if (next > e.getValue().committed) {
-                    e.getValue().committed = next;
-                    offsets.put(e.getKey(), new OffsetAndMetadata(next));
-                }
-            }
-        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = completedPrefixes(null);
         if (offsets.isEmpty()) {
             return;
         }
         if (sync) {
             consumer.commitSync(offsets, Duration.ofSeconds(10));
+            confirmed(offsets);
         } else {
-            consumer.commitAsync(offsets, null);
+            consumer.commitAsync(offsets, (done, failure) -> {
+                if (failure == null) {
+                    confirmed(done);
+                } else if (System.nanoTime() - lastCommitFailure > TimeUnit.SECONDS.toNanos(1)) {
+                    // sent again with the next commit; during a rebalance every try fails, so one line a second
+                    lastCommitFailure = System.nanoTime();
+                    event("COMMIT-FAILED", consumer, done.keySet(), " " + failure.getClass().getSimpleName());
+                }
+            });
         }
     }
 
-    /** Drops the leading completed offsets and answers the offset to commit (the first one not completed). */
-    private static long takeCompletedPrefix(Pending pending) {
-        long next = pending.committed;
-        while (!pending.offsets.isEmpty() && pending.offsets.firstEntry().getValue()) {
-            next = pending.offsets.pollFirstEntry().getKey() + 1;
+    /**
+     * Commits the completed prefix of the revoked partitions synchronously, whether or not it was committed before
+     * (an asynchronous commit may still be unconfirmed, or have failed), and those of the others that moved on.
+     */
+    void commitRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = completedPrefixes(revoked);
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            confirmed(offsets);
         }
-        return next;
+    }
+
+    /** The offsets to commit: past the last confirmed commit, and every known prefix of the partitions listed. */
+    private synchronized Map<TopicPartition, OffsetAndMetadata> completedPrefixes(
+                                                                                  Collection<TopicPartition> unconditionally) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, Pending> e : partitions.entrySet()) {
+            Pending pending = e.getValue();
+            long next = takeCompletedPrefix(pending);
+            boolean always = unconditionally != null && unconditionally.contains(e.getKey());
+            if (next > pending.committed || always && next >= 0) {
+                offsets.put(e.getKey(), new OffsetAndMetadata(next));
+            }
+        }
+        return offsets;
+    }
+
+    private synchronized void confirmed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+            Pending pending = partitions.get(e.getKey());
+            if (pending != null) {
+                pending.committed = Math.max(pending.committed, e.getValue().offset());
+            }
+        }
+    }
+
+    /** Drops the leading completed offsets and answers the offset after them (the first one not completed). */
+    private static long takeCompletedPrefix(Pending pending) {
+        while (!pending.offsets.isEmpty() && pending.offsets.firstEntry().getValue()) {
+            pending.completedUpTo = pending.offsets.pollFirstEntry().getKey() + 1;
+        }
+        return pending.completedUpTo;
+    }
+
+    /** The confirmed commit of a partition this instance owns (-1: none, or not owned). */
+    synchronized long committed(TopicPartition partition) {
+        Pending pending = partitions.get(partition);
+        return pending == null ? -1 : pending.committed;
     }
 
     private boolean awaitCompleted(Collection<TopicPartition> revoked) throws InterruptedException {
@@ -213,27 +277,24 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-                if (!revoked.isEmpty()) {
-                    boolean finished;
-                    try {
-                        finished = awaitCompleted(revoked);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        finished = false;
+                try {
+                    if (!revoked.isEmpty()) {
+                        revoke(consumer, revoked);
                     }
-                    commitCompleted(consumer, true);
-                    event("REVOKED", consumer, revoked, finished ? "" : " unfinished");
-                    forget(revoked);
+                } finally {
+                    camelListener.onPartitionsRevoked(revoked);
                 }
-                camelListener.onPartitionsRevoked(revoked);
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> lost) {
                 // another member owns them already: committing is refused, the idempotent repository covers them
-                event("LOST", consumer, lost, "");
-                forget(lost);
-                camelListener.onPartitionsLost(lost);
+                try {
+                    event("LOST", consumer, lost, "");
+                    forget(lost);
+                } finally {
+                    camelListener.onPartitionsLost(lost);
+                }
             }
 
             @Override
@@ -246,6 +307,29 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
             consumer.subscribe(topicInfo.getPattern(), listener);
         } else {
             consumer.subscribe(topicInfo.getTopics(), listener);
+        }
+    }
+
+    /**
+     * Waits for the revoked partitions' sends in flight, commits their completed prefix, and forgets them: also when
+     * the commit fails (the next owner then starts at the last commit that succeeded; the repository skips the rest).
+     */
+    void revoke(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
+        boolean finished = false;
+        String note = "";
+        try {
+            try {
+                finished = awaitCompleted(revoked);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commitRevoked(consumer, revoked);
+        } catch (RuntimeException e) {
+            note = " commit-failed=" + e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            event("REVOKED", consumer, revoked, (finished ? "" : " unfinished") + note);
+            forget(revoked);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,10 +16,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.github.camelmessenger.simulator.AcceptedMessage;
@@ -62,9 +65,14 @@ public final class ScaleOutRun {
             int blockedEvery, String latency) {
     }
 
-    /** Per Page: accepted sends (with repeats), distinct notifications sent, dead-lettered, repeats, busiest second. */
+    /**
+     * Per Page: accepted sends (with repeats), distinct notifications sent, dead-lettered, repeats; and from the
+     * arrival times of its Send API calls (accepted or refused, as the simulator saw them): the most calls in any 1 s
+     * window that overlaps no move of its partition, how many times its partition moved during the feed, and the most
+     * calls in a 1 s window overlapping such a move (the old owner's last sends and the new owner's first).
+     */
     public record PageFigures(String pageId, int partition, int fed, int accepted, int sent, int deadLettered,
-            int duplicates, int maxInOneSecond) {
+            int duplicates, int calls, int maxInOneSecond, int moves, int windowsOverMoves, int maxOverMoves) {
     }
 
     /**
@@ -75,20 +83,17 @@ public final class ScaleOutRun {
      * @param duplicatesOther        every other repeat (after the SIGTERM, a rebalance, the replacement)
      * @param inFlightAtKill         sends the killed instance had in flight at its last status line before the kill
      * @param rebalances             group generations that began after the feed started
-     * @param windowsOverRate        1 s windows (start times) with more than rate + 1 sends for one Page
-     * @param windowsOverRateOutside of those, the ones neither within 1 s of a partition moving nor in a host stall
-     *                               (should be none)
-     * @param windowsInHostStall     of those, the ones where Pages of two or more senders burst in the same second:
-     *                               no single sender's pacing does that; the machine (or the simulator measuring the
-     *                               arrivals) stalled and the requests queued meanwhile arrived together
+     * @param windowsOverRate        1 s windows with more than rate + 1 calls for one Page, overlapping no move of
+     *                               its partition (should be none), as {@code page@t+seconds:calls}
+     * @param windowsOverMoves       1 s windows with more than rate + 1 calls for one Page that overlap a move of its
+     *                               partition (excluded from the rate figure; reported), one per move
      * @param throughput             accepted sends per second while all the first instances ran
      * @param terminatedCleanly      whether the SIGTERM-ed instance exited by itself, reporting no send unfinished
      * @param deadLetterHeaders      the Kafka headers of one dead-lettered record
      * @param events                 the senders' event lines, in time order
      */
     public record Report(List<PageFigures> pages, int fed, int lost, int duplicatesAfterKill, int duplicatesOther,
-            int inFlightAtKill, int rebalances, List<String> windowsOverRate, List<String> windowsOverRateOutside,
-            List<String> windowsInHostStall,
+            int inFlightAtKill, int rebalances, List<String> windowsOverRate, List<String> windowsOverMoves,
             double throughput, boolean terminatedCleanly, Duration took, Map<String, String> deadLetterHeaders,
             List<String> events) {
 
@@ -96,26 +101,31 @@ public final class ScaleOutRun {
             return duplicatesAfterKill + duplicatesOther;
         }
 
+        /** The most calls for one Page in any 1 s window overlapping no move of its partition. */
+        public int maxInOneSecond() {
+            return pages.stream().mapToInt(PageFigures::maxInOneSecond).max().orElse(0);
+        }
+
         public void print(PrintStream out, Plan plan) {
-            out.printf("%-12s %9s %5s %9s %6s %13s %10s %15s%n", "page", "partition", "fed", "accepted", "sent",
-                    "dead-lettered", "duplicates", "max in any 1 s");
+            out.printf("%-12s %9s %5s %9s %6s %13s %10s %6s %15s %5s %18s%n", "page", "partition", "fed",
+                    "accepted", "sent", "dead-lettered", "duplicates", "calls", "max in any 1 s", "moves",
+                    "max in 1 s at move");
             for (PageFigures p : pages) {
-                out.printf("%-12s %9d %5d %9d %6d %13d %10d %15d%n", p.pageId(), p.partition(), p.fed(),
-                        p.accepted(), p.sent(), p.deadLettered(), p.duplicates(), p.maxInOneSecond());
+                out.printf("%-12s %9d %5d %9d %6d %13d %10d %6d %15d %5d %18s%n", p.pageId(), p.partition(), p.fed(),
+                        p.accepted(), p.sent(), p.deadLettered(), p.duplicates(), p.calls(), p.maxInOneSecond(),
+                        p.moves(), p.moves() == 0 ? "-" : Integer.toString(p.maxOverMoves()));
             }
             out.printf("fed %d, lost %d, duplicates %d (after SIGTERM and rebalances %d; after SIGKILL %d, with %d "
                     + "sends in flight at the kill)%n", fed, lost, duplicates(), duplicatesOther, duplicatesAfterKill,
                     inFlightAtKill);
-            out.printf(
-                    "rebalances %d; 1 s windows with more than %d sends for a Page: %d (%d within 1 s of a partition "
-                            + "moving, %d in host stalls, %d other)%s%n",
-                    rebalances, plan.rate() + 1, windowsOverRate.size(),
-                    windowsOverRate.size() - windowsInHostStall.size() - windowsOverRateOutside.size(),
-                    windowsInHostStall.size(), windowsOverRateOutside.size(),
-                    windowsOverRate.isEmpty() ? "" : ": " + windowsOverRate);
-            if (!windowsInHostStall.isEmpty()) {
-                out.println("  in host stalls: " + windowsInHostStall);
-            }
+            out.printf("rebalances %d; per Page at most %d calls in any 1 s window outside partition moves "
+                    + "(limit rate + 1 = %d), windows over it: %d%s%n", rebalances, maxInOneSecond(), plan.rate() + 1,
+                    windowsOverRate.size(), windowsOverRate.isEmpty() ? "" : " " + windowsOverRate);
+            int moves = pages.stream().mapToInt(PageFigures::moves).sum();
+            out.printf("excluded: the 1 s windows overlapping one of the %d moves of a Page's partition; over %d in "
+                    + "them: %d moves, at most %d calls%s%n", moves, plan.rate() + 1, windowsOverMoves.size(),
+                    pages.stream().mapToInt(PageFigures::maxOverMoves).max().orElse(0),
+                    windowsOverMoves.isEmpty() ? "" : " " + windowsOverMoves);
             out.printf("throughput while all 3 instances ran (t+%d s to t+%d s): %.1f msgs/s (%.1f%% of %d)%n",
                     plan.warmUp().toSeconds(), plan.terminateAt().toSeconds(), throughput,
                     100 * throughput / (plan.pages() * plan.rate()), plan.pages() * plan.rate());
@@ -131,7 +141,12 @@ public final class ScaleOutRun {
     public static Report run(Plan plan, Path workDir, PrintStream out) throws Exception {
         long begun = System.nanoTime();
         Files.createDirectories(workDir);
-        List<SenderProcess> senders = new ArrayList<>();
+        List<SenderProcess> senders = new CopyOnWriteArrayList<>();
+        // a run stopped from outside (Ctrl-C, a build timeout) takes its sender JVMs with it; a killed one leaves
+        // them to notice it (SenderApp's sender.exitWithParent)
+        Thread reaper = new Thread(() -> senders.forEach(SenderProcess::destroyNow), "reap-senders");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        AtomicReference<Throwable> feedFailure = new AtomicReference<>();
         EmbeddedKafkaKraftBroker broker = BrokerMain.start();
         GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults()
                 .withLatency(Latency.parse(plan.latency())));
@@ -183,30 +198,39 @@ public final class ScaleOutRun {
                 }
             };
             feed.scheduleAtFixedRate(() -> {
-                feedUpTo.accept(Math.min(ticks, (System.currentTimeMillis() - feedStart) * plan.rate() / 1000 + 1));
+                try {
+                    feedUpTo.accept(Math.min(ticks,
+                            (System.currentTimeMillis() - feedStart) * plan.rate() / 1000 + 1));
+                } catch (RuntimeException | Error e) {
+                    // the run waits on the feed's schedule: it ends now, with this as the cause
+                    feedFailure.compareAndSet(null, e);
+                    throw e;
+                }
             }, 0, 1_000_000 / plan.rate(), TimeUnit.MICROSECONDS);
+            Waits waits = new Waits(feedFailure);
 
             SenderProcess terminated = senders.get(0);
             SenderProcess killed = senders.get(1);
-            sleepUntil(feedStart + plan.terminateAt().toMillis());
+            waits.sleepUntil(feedStart + plan.terminateAt().toMillis());
             long terminateTime = System.currentTimeMillis();
             out.println("t+" + (terminateTime - feedStart) / 1000.0 + " s: SIGTERM " + terminated.name);
             terminated.terminate();
-            sleepUntil(feedStart + plan.killAt().toMillis());
+            waits.sleepUntil(feedStart + plan.killAt().toMillis());
             int inFlightAtKill = killed.inFlight();
             long killTime = System.currentTimeMillis();
             killed.kill();
             out.println("t+" + (killTime - feedStart) / 1000.0 + " s: SIGKILL " + killed.name + " with "
                     + inFlightAtKill + " sends in flight");
-            sleepUntil(feedStart + plan.replaceAt().toMillis());
+            waits.sleepUntil(feedStart + plan.replaceAt().toMillis());
             out.println("t+" + (System.currentTimeMillis() - feedStart) / 1000.0 + " s: start sender-4");
             SenderProcess replacement = SenderProcess.start("sender-4", brokers, simulator.baseUri(), workDir);
             senders.add(replacement);
-            sleepUntil(feedStart + plan.feed().toMillis() + 200);
+            waits.sleepUntil(feedStart + plan.feed().toMillis() + 200);
             feed.shutdown();
             if (!feed.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The feed did not finish");
             }
+            waits.check();
             feedUpTo.accept(ticks);
             out.println("t+" + (System.currentTimeMillis() - feedStart) / 1000.0 + " s: feed done, " + fed.size()
                     + " notifications; waiting for the senders");
@@ -228,7 +252,10 @@ public final class ScaleOutRun {
             }
             // a final look: sends still arriving after the wait would be repeats
             Thread.sleep(500);
-            return figures(plan, simulator.accepted(), fed, deadLetters, senders, feedStart, terminateTime, killTime,
+            Map<String, List<Instant>> calls = new HashMap<>();
+            pageIds.forEach(page -> calls.put(page, simulator.sendCallTimes(page)));
+            return figures(plan, simulator.accepted(), calls, fed, deadLetters, senders, feedStart, terminateTime,
+                    killTime,
                     killed.name, inFlightAtKill, terminatedCleanly, Duration.ofNanos(System.nanoTime() - begun));
         } finally {
             feed.shutdownNow();
@@ -238,6 +265,30 @@ public final class ScaleOutRun {
             feeder.stop();
             simulator.close();
             broker.destroy();
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException e) {
+                // this JVM is already shutting down: the hook runs
+            }
+        }
+    }
+
+    /** Sleeps of the run's main thread that end early, with its cause, when the feed failed. */
+    private record Waits(AtomicReference<Throwable> feedFailure) {
+        void sleepUntil(long epochMillis) throws InterruptedException {
+            long left;
+            while ((left = epochMillis - System.currentTimeMillis()) > 0) {
+                check();
+                Thread.sleep(Math.min(left, 100));
+            }
+            check();
+        }
+
+        void check() {
+            Throwable failure = feedFailure.get();
+            if (failure != null) {
+                throw new IllegalStateException("The feed failed: " + failure, failure);
+            }
         }
     }
 
@@ -290,13 +341,6 @@ public final class ScaleOutRun {
         }
     }
 
-    private static void sleepUntil(long epochMillis) throws InterruptedException {
-        long left = epochMillis - System.currentTimeMillis();
-        if (left > 0) {
-            Thread.sleep(left);
-        }
-    }
-
     /** Waits until every fed notification was accepted or dead-lettered; collects the dead letters' headers. */
     private static boolean awaitAccounted(GraphSimulator simulator, String brokers, Set<String> fed,
                                           Map<String, Map<String, String>> deadLetters, long timeoutMs)
@@ -333,16 +377,13 @@ public final class ScaleOutRun {
         return m.request().path("message").path("metadata").asText(null);
     }
 
-    private static Report figures(Plan plan, List<AcceptedMessage> accepted, Map<String, Notification> fed,
+    private static Report figures(Plan plan, List<AcceptedMessage> accepted, Map<String, List<Instant>> calls,
+                                  Map<String, Notification> fed,
                                   Map<String, Map<String, String>> deadLetters, List<SenderProcess> senders,
                                   long feedStart, long terminateTime, long killTime, String killedName,
                                   int inFlightAtKill, boolean terminatedCleanly, Duration took) {
         List<SenderProcess.Event> events = senders.stream().flatMap(s -> s.events().stream())
                 .sorted((a, b) -> Long.compare(a.at(), b.at())).toList();
-        // partitions moving: every revocation, loss or assignment of a non-empty set
-        List<Long> moves = events.stream()
-                .filter(e -> Set.of("ASSIGNED", "REVOKED", "LOST").contains(e.kind()))
-                .filter(e -> !e.line().contains("partitions=[]")).map(SenderProcess.Event::at).toList();
         Set<String> generations = events.stream().filter(e -> e.kind().equals("ASSIGNED") && e.at() >= feedStart)
                 .map(e -> e.line().replaceAll(".*generation=(\\S+).*", "$1")).collect(Collectors.toSet());
         // the pages the killed instance owned when it died
@@ -364,8 +405,7 @@ public final class ScaleOutRun {
                 .collect(Collectors.groupingBy(AcceptedMessage::pageId));
         List<PageFigures> pages = new ArrayList<>();
         List<String> over = new ArrayList<>();
-        List<String> overOutside = new ArrayList<>();
-        List<long[]> overStarts = new ArrayList<>();
+        List<String> overMoves = new ArrayList<>();
         int afterKill = 0;
         int other = 0;
         Set<String> accountedIds = new HashSet<>(deadLetters.keySet());
@@ -391,44 +431,56 @@ public final class ScaleOutRun {
                     }
                 }
             }
+            // the Page's Send API calls as they arrived, from the feed's start (the warm-up is over by then)
+            long[] times = calls.getOrDefault(page, List.of()).stream().mapToLong(Instant::toEpochMilli)
+                    .filter(t -> t >= feedStart).sorted().toArray();
+            List<long[]> pageMoves = moves(events, partitionOf(page), killedName, killTime, feedStart,
+                    times.length == 0 ? feedStart : times[times.length - 1]);
             int max = 0;
+            int[] maxAtMove = new int[pageMoves.size()];
             int j = 0;
-            long[] times = sends.stream().mapToLong(m -> m.receivedAt().toEpochMilli()).toArray();
+            String overLabel = null;
+            long overAt = Long.MIN_VALUE;
             for (int i = 0; i < times.length; i++) {
                 while (j < times.length && times[j] < times[i] + 1000) {
                     j++;
                 }
                 int inWindow = j - i;
+                long start = times[i];
+                int move = overlappedMove(pageMoves, start);
+                if (move >= 0) {
+                    maxAtMove[move] = Math.max(maxAtMove[move], inWindow);
+                    continue;
+                }
                 max = Math.max(max, inWindow);
-                if (inWindow > plan.rate() + 1) {
-                    long start = times[i];
-                    String label = page + "@t+" + (start - feedStart) / 1000.0 + "s:" + inWindow;
-                    if (over.stream().noneMatch(l -> l.startsWith(page + "@") && near(l, start, feedStart))) {
-                        over.add(label);
-                        boolean nearMove = moves.stream().anyMatch(m -> m >= start - 1000 && m <= start + 2000);
-                        if (!nearMove) {
-                            overOutside.add(label);
-                            overStarts.add(new long[] { start, owner(events, partitionOf(page), start).hashCode() });
-                        }
+                // the windows over rate + 1 that overlap no move, one per busy second
+                if (inWindow > plan.rate() + 1 && start >= overAt + 1000) {
+                    overAt = start;
+                    overLabel = page + "@t+" + (start - feedStart) / 1000.0 + "s:" + inWindow;
+                    over.add(overLabel);
+                } else if (inWindow > plan.rate() + 1 && overLabel != null) {
+                    int busiest = Integer.parseInt(overLabel.substring(overLabel.lastIndexOf(':') + 1));
+                    if (inWindow > busiest) {
+                        over.set(over.size() - 1, page + "@t+" + (overAt - feedStart) / 1000.0 + "s:" + inWindow);
+                        overLabel = over.get(over.size() - 1);
                     }
+                }
+            }
+            int maxOverMoves = 0;
+            int windowsOverMoves = 0;
+            for (int m = 0; m < pageMoves.size(); m++) {
+                maxOverMoves = Math.max(maxOverMoves, maxAtMove[m]);
+                if (maxAtMove[m] > plan.rate() + 1) {
+                    windowsOverMoves++;
+                    overMoves.add(page + "@t+" + (pageMoves.get(m)[0] - feedStart) / 1000.0 + "s:" + maxAtMove[m]);
                 }
             }
             int dead = (int) deadLetters.keySet().stream().filter(id -> fed.get(id) != null
                     && fed.get(id).pageId().equals(page)).count();
             int pageFed = (int) fed.values().stream().filter(n -> n.pageId().equals(page)).count();
             pages.add(new PageFigures(page, partitionOf(page), pageFed, sends.size(), byId.size(), dead, duplicates,
-                    max));
+                    times.length, max, pageMoves.size(), windowsOverMoves, maxOverMoves));
         }
-        // a burst that Pages of different senders share within 1 s is the host's, not a pacer's
-        List<String> hostStall = new ArrayList<>();
-        for (int i = 0; i < overOutside.size(); i++) {
-            long[] mine = overStarts.get(i);
-            boolean shared = overStarts.stream().anyMatch(o -> o[1] != mine[1] && Math.abs(o[0] - mine[0]) < 1000);
-            if (shared) {
-                hostStall.add(overOutside.get(i));
-            }
-        }
-        overOutside.removeAll(hostStall);
         int lost = (int) fed.keySet().stream().filter(id -> !accountedIds.contains(id)).count();
         long from = feedStart + plan.warmUp().toMillis();
         long count = accepted.stream().filter(m -> fed.containsKey(metadata(m)))
@@ -437,9 +489,50 @@ public final class ScaleOutRun {
                 .count();
         double throughput = count * 1000.0 / Math.max(1, terminateTime - from);
         return new Report(pages, fed.size(), lost, afterKill, other, inFlightAtKill, generations.size(), over,
-                overOutside, hostStall, throughput, terminatedCleanly, took,
+                overMoves, throughput, terminatedCleanly, took,
                 deadLetters.values().stream().findFirst().orElse(Map.of()),
                 events.stream().map(e -> e.sender() + " " + e.line()).toList());
+    }
+
+    /**
+     * The moves of a partition during the feed, each as [left its owner, assigned to the next]: from its revocation
+     * (after the old owner's sends in flight completed), its loss, or its owner's SIGKILL, to its next assignment.
+     * Only then can two owners' sends of one Page, or an old owner's and a new owner's fresh pacer, share a 1 s window.
+     */
+    private static List<long[]> moves(List<SenderProcess.Event> events, int partition, String killedName, long killTime,
+                                      long feedStart, long lastCall) {
+        List<long[]> moves = new ArrayList<>();
+        Set<String> owners = new HashSet<>();
+        for (SenderProcess.Event e : events) {
+            if (!Set.of("ASSIGNED", "REVOKED", "LOST").contains(e.kind())
+                    || !partitions(e.line()).contains(partition)) {
+                continue;
+            }
+            if (e.kind().equals("ASSIGNED")) {
+                owners.add(e.sender());
+            } else {
+                owners.remove(e.sender());
+                if (e.at() >= feedStart && e.at() <= lastCall) {
+                    moves.add(new long[] { e.at(), takeover(events, partition, e.at()) });
+                }
+            }
+        }
+        // the killed instance never said it let go: its partitions moved from the kill on
+        if (owners.contains(killedName)) {
+            moves.add(new long[] { killTime, takeover(events, partition, killTime) });
+        }
+        moves.sort((a, b) -> Long.compare(a[0], b[0]));
+        return moves;
+    }
+
+    /** The move a 1 s window from the time overlaps (its index), or -1. */
+    private static int overlappedMove(List<long[]> moves, long windowStart) {
+        for (int m = 0; m < moves.size(); m++) {
+            if (windowStart <= moves.get(m)[1] && windowStart + 1000 > moves.get(m)[0]) {
+                return m;
+            }
+        }
+        return -1;
     }
 
     /** When the partition was next assigned after the time, to whomever. */
@@ -447,23 +540,6 @@ public final class ScaleOutRun {
         return events.stream().filter(e -> e.at() > after && e.kind().equals("ASSIGNED")
                 && partitions(e.line()).contains(partition)).mapToLong(SenderProcess.Event::at).min()
                 .orElse(Long.MAX_VALUE);
-    }
-
-    /** The sender that owned the partition at that time, from the assignment events. */
-    private static String owner(List<SenderProcess.Event> events, int partition, long at) {
-        String owner = "";
-        for (SenderProcess.Event e : events) {
-            if (e.at() <= at && e.kind().equals("ASSIGNED") && partitions(e.line()).contains(partition)) {
-                owner = e.sender();
-            }
-        }
-        return owner;
-    }
-
-    /** Whether a reported window of the same Page starts within 1 s (one busy second is reported once). */
-    private static boolean near(String label, long start, long feedStart) {
-        double t = Double.parseDouble(label.replaceAll(".*@t\\+([0-9.\\-]+)s:.*", "$1"));
-        return Math.abs(feedStart + t * 1000 - start) < 1000;
     }
 
     private static List<Integer> partitions(String line) {

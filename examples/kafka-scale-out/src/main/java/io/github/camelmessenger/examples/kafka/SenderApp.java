@@ -1,5 +1,7 @@
 package io.github.camelmessenger.examples.kafka;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,10 +53,37 @@ public final class SenderApp {
             stopped.countDown();
         }, "graceful-stop"));
 
+        if (Boolean.getBoolean("sender.exitWithParent")) {
+            exitWithParent();
+        }
         main.start();
         status.scheduleAtFixedRate(print, 50, 50, TimeUnit.MILLISECONDS);
         System.out.println("STARTED " + System.currentTimeMillis());
         stopped.await();
+    }
+
+    /**
+     * For a sender started by another JVM (the scale-out demo and test): when that parent ends, even killed, this
+     * sender stops too (gracefully, with its shutdown hook, but within 15 s), rather than living on unattended.
+     */
+    private static void exitWithParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        CompletableFuture<ProcessHandle> gone = parent.map(ProcessHandle::onExit)
+                .orElse(CompletableFuture.completedFuture(null));
+        gone.thenRun(() -> {
+            System.out.println("ORPHANED " + System.currentTimeMillis());
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(3);
+            }, "halt-when-orphaned");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(3);
+        });
     }
 
     private static int inFlight(SenderRoutes routes) {

@@ -52,6 +52,8 @@ final class SenderProcess implements AutoCloseable {
         command.add("-Dcamel.component.kafka.brokers=" + brokers);
         command.add("-Dcamel.component.messenger-send.base-uri=" + graphBaseUri);
         command.add("-Dcamel.main.name=" + name);
+        // the sender ends when this JVM does, also when this one is killed (a killed build, a stopped test fork)
+        command.add("-Dsender.exitWithParent=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SenderApp.class.getName());
@@ -153,6 +155,11 @@ final class SenderProcess implements AutoCloseable {
             reader.join(unit.toMillis(timeout));
         }
         return exited;
+    }
+
+    /** SIGKILL without waiting: for this JVM's shutdown hook. */
+    void destroyNow() {
+        process.destroyForcibly();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.camelmessenger.send.routing.MessengerErrorRouting;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.KafkaConsumer;
@@ -14,7 +15,6 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
@@ -29,7 +29,9 @@ import org.apache.kafka.common.TopicPartition;
  * with the Page's {@code rateLimit} (asynchronous, no thread held while paced or waiting for Meta), records its id,
  * and marks its record complete; {@link CompletedPrefixCommits} commits the completed prefix of each partition.</li>
  * <li>final failures go to {@value #DLQ} through {@link MessengerErrorRouting}, with the failure as Kafka headers
- * ({@code messenger.*}: camel-kafka does not pass on headers named {@code Camel*}), and count as complete.</li>
+ * ({@code messenger.*}: camel-kafka does not pass on headers named {@code Camel*}), and count as complete; so does
+ * any other failure of the route (a record that is not a notification, a bug): its record goes to {@value #DLQ} as
+ * it came, so no partition's committed prefix waits for it.</li>
  * </ul>
  */
 public class SenderRoutes extends RouteBuilder {
@@ -38,8 +40,11 @@ public class SenderRoutes extends RouteBuilder {
     /** The {@code KafkaIdempotentRepository} topic: ids of notifications sent or dead-lettered. */
     public static final String DONE = "messenger.notifications.done";
 
+    private static final String IN = "notifications-in";
     private static final String NOTIFICATION = "notification";
     private static final String PAGE = "pageId";
+    /** The record's value as it came off the topic, for a dead letter when it is not a notification. */
+    private static final String RAW = "rawRecord";
 
     private CompletedPrefixCommits commits;
     private IdempotentRepository done;
@@ -84,6 +89,15 @@ public class SenderRoutes extends RouteBuilder {
                 // a graceful stop waits for the sends in flight while the consumer still polls: take no more
                 tracker.stopHandingOn();
             }
+
+            @Override
+            public void onServiceAdd(CamelContext context, Service service, Route route) {
+                // the route's consumer, made when the route warms up and before it starts: camel-kafka hands its
+                // consumer listener to the polling task at start, and calls it after every poll (empty ones too)
+                if (service instanceof KafkaConsumer kafka && route != null && IN.equals(route.getRouteId())) {
+                    kafka.setConsumerListener(tracker.pollListener());
+                }
+            }
         });
         getContext().getRegistry().bind("completedPrefixCommits", commits);
         // camel-kafka subscribes through this bean: the rebalance listener that waits and commits on revocation
@@ -93,12 +107,14 @@ public class SenderRoutes extends RouteBuilder {
                 + "&breakOnFirstError=false&maxPollRecords=500&pollTimeoutMs=100&autoOffsetReset=earliest"
                 + "&sessionTimeoutMs={{sender.sessionTimeoutMs}}&heartbeatIntervalMs=1000"
                 + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
-                .routeId("notifications-in")
-                .routePolicy(new PollListener())
+                .routeId(IN)
                 .process(this::admit)
                 .wireTap("direct:send");
 
         from("direct:send").routeId("send").routeConfigurationId(MessengerErrorRouting.ID)
+                // every failure the component's error routing does not handle (it handles the messenger-send
+                // ones, which match it more closely) is final too: dead-lettered, so its record completes
+                .onException(Exception.class).handled(true).to("direct:dead-letter").end()
                 .process(this::prepare)
                 .toD("messenger-send:${exchangeProperty." + PAGE + "}?messagingType=UPDATE"
                         + "&rateLimit={{page.rate}}")
@@ -125,8 +141,11 @@ public class SenderRoutes extends RouteBuilder {
 
     /** Reads the notification, arranges for its record to count as complete, and skips it when already done. */
     private void prepare(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
-                KafkaManualCommit.class);
+        org.apache.camel.Message record = exchange.getMessage();
+        KafkaManualCommit commit = record.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        TopicPartition partition = new TopicPartition(record.getHeader(KafkaConstants.TOPIC, String.class),
+                record.getHeader(KafkaConstants.PARTITION, Integer.class));
+        long offset = record.getHeader(KafkaConstants.OFFSET, Long.class);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
@@ -135,12 +154,15 @@ public class SenderRoutes extends RouteBuilder {
 
             @Override
             public void onFailure(Exchange failed) {
-                // neither sent nor dead-lettered: its record stays uncommitted and is consumed again later
+                // neither sent nor dead-lettered (the dead-letter topic unreachable): its record stays
+                // uncommitted and is consumed again after the next rebalance or restart; not waited for meanwhile
+                commits.abandon(partition, offset);
                 unfinished.incrementAndGet();
                 System.out.println("UNFINISHED " + failed.getProperty(NOTIFICATION) + " "
                         + failed.getException());
             }
         });
+        exchange.setProperty(RAW, exchange.getMessage().getBody(String.class));
         Notification notification = Notification.fromJson(exchange.getMessage().getBody(String.class));
         exchange.setProperty(NOTIFICATION, notification);
         exchange.setProperty(PAGE, notification.pageId());
@@ -154,14 +176,22 @@ public class SenderRoutes extends RouteBuilder {
     }
 
     private void finish(Exchange exchange, AtomicLong counter) {
-        done.add(exchange.getProperty(NOTIFICATION, Notification.class).id());
+        Notification notification = exchange.getProperty(NOTIFICATION, Notification.class);
+        if (notification != null) {
+            done.add(notification.id());
+        }
         counter.incrementAndGet();
     }
 
-    /** The dead-letter record: the notification as it came, keyed by Page, with the failure as plain headers. */
+    /**
+     * The dead-letter record: the notification as it came, keyed by Page, with the failure as plain headers; a record
+     * that could not be read as a notification goes as it came, with its own key.
+     */
     private static void failureRecord(Exchange exchange) {
         org.apache.camel.Message m = exchange.getMessage();
         Notification notification = exchange.getProperty(NOTIFICATION, Notification.class);
+        Object key = notification != null ? notification.pageId() : m.getHeader(KafkaConstants.KEY);
+        String raw = exchange.getProperty(RAW, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String failureClass = m.getHeader(MessengerSendConstants.FAILURE_CLASS, String.class);
         String code = m.getHeader(MessengerSendConstants.ERROR_CODE, String.class);
@@ -169,7 +199,9 @@ public class SenderRoutes extends RouteBuilder {
         String fbtrace = m.getHeader(MessengerSendConstants.FBTRACE_ID, String.class);
         String retriable = m.getHeader(MessengerSendConstants.RETRIABLE, String.class);
         m.removeHeaders("*");
-        m.setHeader(KafkaConstants.KEY, notification.pageId());
+        if (key != null) {
+            m.setHeader(KafkaConstants.KEY, key);
+        }
         putIfSet(m, "messenger.failure.class", failureClass != null ? failureClass
                 : cause == null ? null : cause.getClass().getName());
         putIfSet(m, "messenger.error.code", code);
@@ -177,7 +209,7 @@ public class SenderRoutes extends RouteBuilder {
         putIfSet(m, "messenger.fbtrace.id", fbtrace);
         putIfSet(m, "messenger.retriable", retriable);
         putIfSet(m, "messenger.failure.reason", cause == null ? null : cause.getMessage());
-        m.setBody(notification.toJson());
+        m.setBody(notification != null ? notification.toJson() : raw);
     }
 
     private static void putIfSet(org.apache.camel.Message m, String name, String value) {
@@ -186,13 +218,4 @@ public class SenderRoutes extends RouteBuilder {
         }
     }
 
-    /** Gives camel-kafka's consumer the listener that commits after every poll, before the consumer starts. */
-    private final class PollListener extends RoutePolicySupport {
-        @Override
-        public void onInit(Route route) {
-            if (route.getConsumer() instanceof KafkaConsumer kafka) {
-                kafka.setConsumerListener(commits.pollListener());
-            }
-        }
-    }
 }

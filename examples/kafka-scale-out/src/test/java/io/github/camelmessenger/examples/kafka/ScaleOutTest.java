@@ -43,9 +43,11 @@ class ScaleOutTest {
         // the SIGKILL-ed one could not record what it had in flight: those, and only those, may go out again
         assertThat(report.duplicatesAfterKill()).isLessThanOrEqualTo(report.inFlightAtKill());
         assertThat(report.rebalances()).isGreaterThanOrEqualTo(2);
-        // the 1 s windows over rate + 1 are printed with the report (around a partition moving, in a machine-wide
-        // stall, other), not asserted: the component's pacer spaces slots, not actual departures, so on a loaded
-        // 2-core machine a late timer releases held-back sends together (see messenger-scale-out.adoc)
+        // per Page, the most Send API calls in any 1 s window at the simulator's arrival, outside the windows that
+        // overlap a move of the Page's partition, is printed with the report, not yet asserted at rate + 1: the
+        // component's pacer starts no more than rateLimit sends of a Page in any 1 s window, but the arrivals measured
+        // here still reach 32 to 39 at rate 30 outside moves (see messenger-scale-out.adoc)
+        assertThat(report.maxInOneSecond()).isPositive();
         assertThat(report.deadLetterHeaders())
                 .containsEntry("messenger.failure.class", "MessengerRecipientException")
                 .containsEntry("messenger.error.code", "551")

@@ -14,6 +14,7 @@ import org.apache.camel.component.kafka.consumer.CommitManager;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
 import org.apache.camel.component.kafka.consumer.errorhandler.KafkaConsumerListener;
+import org.apache.camel.component.kafka.consumer.support.ProcessingResult;
 import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
 import org.apache.camel.component.kafka.consumer.support.subcription.TopicInfo;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -137,11 +138,23 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
      * On the consumer thread, for each record: whether to hand it on. Once the stop has begun no record is: the ones
      * polled since stay uncommitted (and are no longer waited for), so the partition's next owner sends them.
      */
-    boolean admit(TopicPartition partition, long offset) throws InterruptedException {
-        awaitCapacity();
+    boolean admit(TopicPartition partition, long offset) {
+        try {
+            awaitCapacity();
+        } catch (InterruptedException e) {
+            // the consumer is being stopped: the record is left for the partition's next owner, like one polled after
+            // the stop began
+            Thread.currentThread().interrupt();
+            return leave(partition, offset);
+        }
         if (!stopping) {
             return true;
         }
+        return leave(partition, offset);
+    }
+
+    /** The record is not handed on: not waited for, and its partition is not committed past it. */
+    private boolean leave(TopicPartition partition, long offset) {
         synchronized (this) {
             Pending pending = partitions.get(partition);
             if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
@@ -365,6 +378,14 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
                     lastCommit = now;
                     commitCompleted((Consumer<?, ?>) consumer, false);
                 }
+                return true;
+            }
+
+            @Override
+            public boolean afterProcess(ProcessingResult result) {
+                // camel-kafka's own answer to a failed record is to pause every assigned partition until a later
+                // poll resumes them; here no record fails in the consuming route (admitting one that cannot be
+                // handed on leaves it), and its sends complete or fail on their own, so the partitions keep going
                 return true;
             }
         };

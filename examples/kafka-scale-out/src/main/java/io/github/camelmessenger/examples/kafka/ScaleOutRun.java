@@ -537,7 +537,7 @@ public final class ScaleOutRun {
 
     /** When the partition was next assigned after the time, to whomever. */
     private static long takeover(List<SenderProcess.Event> events, int partition, long after) {
-        return events.stream().filter(e -> e.at() > after && e.kind().equals("ASSIGNED")
+        return events.stream().filter(e -> e.at() >= after && e.kind().equals("ASSIGNED")
                 && partitions(e.line()).contains(partition)).mapToLong(SenderProcess.Event::at).min()
                 .orElse(Long.MAX_VALUE);
     }

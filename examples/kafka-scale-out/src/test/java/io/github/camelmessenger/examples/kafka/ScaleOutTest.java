@@ -44,10 +44,14 @@ class ScaleOutTest {
         assertThat(report.duplicatesAfterKill()).isLessThanOrEqualTo(report.inFlightAtKill());
         assertThat(report.rebalances()).isGreaterThanOrEqualTo(2);
         // per Page, the most Send API calls in any 1 s window at the simulator's arrival, outside the windows that
-        // overlap a move of the Page's partition, is printed with the report, not yet asserted at rate + 1: the
-        // component's pacer starts no more than rateLimit sends of a Page in any 1 s window, but the arrivals measured
-        // here still reach 32 to 39 at rate 30 outside moves (see messenger-scale-out.adoc)
-        assertThat(report.maxInOneSecond()).isPositive();
+        // overlap a move of the Page's partition: the component's pacer starts no more than rateLimit sends of a Page
+        // in any 1 s window, but the arrivals measured here still reach 32 to 39 at rate 30 outside moves (see
+        // messenger-scale-out.adoc), so rate + 1 is printed, not asserted. What is asserted: the senders pace (a
+        // backlog of 128 in flight against 200 ms answers would drain at over 600 a second), and no window, at a
+        // move or not, holds more than two owners' budgets
+        assertThat(report.maxInOneSecond()).isBetween(PLAN.rate() - 1, 2 * PLAN.rate());
+        assertThat(report.pages()).allSatisfy(page -> assertThat(page.maxOverMoves()).isLessThanOrEqualTo(
+                2 * PLAN.rate()));
         assertThat(report.deadLetterHeaders())
                 .containsEntry("messenger.failure.class", "MessengerRecipientException")
                 .containsEntry("messenger.error.code", "551")

@@ -341,19 +341,25 @@ public final class ScaleOutRun {
         }
     }
 
-    /** Waits until every fed notification was accepted or dead-lettered; collects the dead letters' headers. */
-    private static boolean awaitAccounted(GraphSimulator simulator, String brokers, Set<String> fed,
-                                          Map<String, Map<String, String>> deadLetters, long timeoutMs)
-            throws InterruptedException {
+    /** A consumer of the whole dead-letter topic from its beginning, in no group. */
+    static KafkaConsumer<String, String> deadLetterReader(String brokers) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = dlq.partitionsFor(SenderRoutes.DLQ).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            dlq.assign(partitions);
-            dlq.seekToBeginning(partitions);
+        KafkaConsumer<String, String> dlq = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = dlq.partitionsFor(SenderRoutes.DLQ).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        dlq.assign(partitions);
+        dlq.seekToBeginning(partitions);
+        return dlq;
+    }
+
+    /** Waits until every fed notification was accepted or dead-lettered; collects the dead letters' headers. */
+    private static boolean awaitAccounted(GraphSimulator simulator, String brokers, Set<String> fed,
+                                          Map<String, Map<String, String>> deadLetters, long timeoutMs)
+            throws InterruptedException {
+        try (KafkaConsumer<String, String> dlq = deadLetterReader(brokers)) {
             long deadline = System.currentTimeMillis() + timeoutMs;
             while (System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(200))) {

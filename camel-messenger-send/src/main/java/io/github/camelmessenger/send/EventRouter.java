@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.camelmessenger.send.model.event.WebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.HeadersMapFactory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 
@@ -101,15 +100,17 @@ final class EventRouter {
 
     private static void fill(Message message, WebhookEvent event) {
         message.setBody(event.event());
-        EventHeaders headers = new EventHeaders(event);
-        HeadersMapFactory factory =
-                message.getExchange().getContext().getCamelContextExtension().getHeadersMapFactory();
-        if (factory != null && !factory.isInstanceOf(headers)) {
-            // copied into the context's headers map, in one pass when that map is sorted as Camel's default one is
-            message.setHeaders(headers);
-        } else {
-            headers.forEach((name, value) -> setIfPresent(message, name, value));
-        }
+        message.setHeader(MessengerWebhookConstants.EVENT_TYPE, event.type().wireName());
+        setIfPresent(message, MessengerWebhookConstants.EVENT_ID, event.eventId());
+        setIfPresent(message, MessengerWebhookConstants.PAGE_ID, event.pageId());
+        setIfPresent(message, MessengerWebhookConstants.RECIPIENT_ID, event.replyTargetId());
+        setIfPresent(message, MessengerWebhookConstants.SENDER_ID, event.senderId());
+        setIfPresent(message, MessengerWebhookConstants.EVENT_MESSAGE_ID, event.messageId());
+        setIfPresent(message, MessengerWebhookConstants.EVENT_TEXT, event.text());
+        setIfPresent(message, MessengerWebhookConstants.PAYLOAD, event.payload());
+        setIfPresent(message, MessengerWebhookConstants.EVENT_TIMESTAMP, event.timestamp());
+        setIfPresent(message, MessengerWebhookConstants.PLATFORM,
+                event.platform() == null ? null : event.platform().name());
     }
 
     private static void setIfPresent(Message message, String name, Object value) {

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -249,14 +248,14 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         private final long idleExpiryNanos;
         private final int max;
         private final LongSupplier nanoClock;
-        private final AtomicLong lastSweep;
+        private final SweepSchedule sweeps;
 
         Clients(Function<String, C> factory, long idleExpiryNanos, int max, LongSupplier nanoClock) {
             this.factory = factory;
             this.idleExpiryNanos = idleExpiryNanos;
             this.max = max;
             this.nanoClock = nanoClock;
-            this.lastSweep = new AtomicLong(nanoClock.getAsLong());
+            this.sweeps = new SweepSchedule(SWEEP_INTERVAL_NANOS, nanoClock.getAsLong());
         }
 
         /** One token's client and how many exchanges use it; both counters change under the map entry's lock. */
@@ -285,7 +284,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 l.lastUsed = now;
                 return l;
             });
-            if (now - lastSweep.get() > SWEEP_INTERVAL_NANOS || byToken.size() > max) {
+            if (sweeps.due(now) || byToken.size() > max) {
                 sweep(now);
             }
             return lease;
@@ -304,8 +303,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         }
 
         private void sweep(long now) {
-            long last = lastSweep.get();
-            if (!lastSweep.compareAndSet(last, now)) {
+            if (!sweeps.claim(now)) {
                 // another thread sweeps
                 return;
             }

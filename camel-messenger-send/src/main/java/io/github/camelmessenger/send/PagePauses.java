@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,19 +18,18 @@ final class PagePauses {
 
     private final Map<String, Long> pausedUntilNanos = new ConcurrentHashMap<>();
     private volatile LongSupplier nanoClock = System::nanoTime;
-    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private final SweepSchedule sweeps = new SweepSchedule(SWEEP_INTERVAL, System.nanoTime());
 
     /** Replaces the clock; for tests that cannot wait out a pause of minutes. */
     void useClock(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
-        lastSweep.set(nanoClock.getAsLong());
+        sweeps.restart(nanoClock.getAsLong());
     }
 
     /** The time left of the Page's pause, or null when it may be called. */
     Duration remaining(String pageId) {
         long now = nanoClock.getAsLong();
-        long last = lastSweep.get();
-        if (now - last > SWEEP_INTERVAL && !pausedUntilNanos.isEmpty() && lastSweep.compareAndSet(last, now)) {
+        if (!pausedUntilNanos.isEmpty() && sweeps.claimIfDue(now)) {
             // removes an entry only if it still holds the ended pause, so a new pause at the same time stays
             pausedUntilNanos.entrySet().removeIf(e -> e.getValue() - now <= 0);
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +25,7 @@ final class SendPacer {
 
     private final ScheduledExecutorService scheduler;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private final SweepSchedule sweeps = new SweepSchedule(SWEEP_INTERVAL, System.nanoTime());
     // set once, before the scheduler stops; read under each lane's lock
     private volatile boolean stopped;
 
@@ -41,7 +40,7 @@ final class SendPacer {
     void submit(String pageId, double messagesPerSecond, Runnable send, Consumer<RuntimeException> abort) {
         long interval = interval(messagesPerSecond);
         long now = System.nanoTime();
-        if (now - lastSweep.get() > SWEEP_INTERVAL) {
+        if (sweeps.due(now)) {
             removeIdleLanes(now);
         }
         // a lane removed between the lookup and the submit refuses it: then the Page gets a new lane
@@ -82,8 +81,7 @@ final class SendPacer {
 
     /** Drops the lanes of Pages with nothing waiting, nothing scheduled and no start within the window. */
     void removeIdleLanes(long now) {
-        long last = lastSweep.get();
-        if (!lastSweep.compareAndSet(last, now)) {
+        if (!sweeps.claim(now)) {
             return;
         }
         for (String pageId : lanes.keySet()) {

@@ -91,11 +91,7 @@ public final class WebhookEvents {
                     if (platform != null || value != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    platform = switch (parser.getText()) {
-                        case "page" -> Platform.MESSENGER;
-                        case "instagram" -> Platform.INSTAGRAM;
-                        default -> null;
-                    };
+                    platform = platformOf(parser.getText());
                     if (platform == null) {
                         return null;
                     }
@@ -214,15 +210,24 @@ public final class WebhookEvents {
         }
         JsonNode object = body.get("object");
         String value = object != null && object.isTextual() ? object.textValue() : null;
-        if ("page".equals(value)) {
-            return Platform.MESSENGER;
-        }
-        if ("instagram".equals(value)) {
-            return Platform.INSTAGRAM;
+        Platform platform = platformOf(value);
+        if (platform != null) {
+            return platform;
         }
         throw new WebhookEnvelopeException(object == null
                 ? "the body has no object field; page or instagram expected"
                 : "object is " + (value == null ? describe(object) : quote(value)) + "; page or instagram expected");
+    }
+
+    /** The platform a webhook's {@code object} names; null for any other value. */
+    private static Platform platformOf(String object) {
+        if ("page".equals(object)) {
+            return Platform.MESSENGER;
+        }
+        if ("instagram".equals(object)) {
+            return Platform.INSTAGRAM;
+        }
+        return null;
     }
 
     private static void addEvents(JsonNode entry, Platform platform, List<WebhookEvent> events) {

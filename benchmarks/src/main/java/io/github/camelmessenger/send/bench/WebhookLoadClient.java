@@ -11,8 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.github.camelmessenger.send.graph.AppSecretProof;
 
 /**
  * The load client of the webhook benchmark, run in a JVM of its own so that the consumer's process CPU is the
@@ -126,12 +125,7 @@ public final class WebhookLoadClient {
     }
 
     private static String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // Meta's signature is the appsecret_proof's HMAC over the raw body
+        return HexFormat.of().formatHex(AppSecretProof.hmacSha256(SECRET, body));
     }
 }

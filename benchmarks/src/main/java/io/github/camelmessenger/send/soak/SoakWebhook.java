@@ -20,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.github.camelmessenger.send.MessengerWebhookConstants;
+import io.github.camelmessenger.send.graph.AppSecretProof;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -242,13 +240,8 @@ final class SoakWebhook {
     }
 
     private static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // Meta's signature is the appsecret_proof's HMAC over the raw body
+        return HexFormat.of().formatHex(AppSecretProof.hmacSha256(secret, body));
     }
 
     /** The figures of the webhook half, for the table and soak-results.json. */

@@ -116,6 +116,16 @@ final class MessengerHeaders {
     }
 
     /** The exception, and headers a route can branch on without unpacking it. */
+    /** A send begins: no call made by it yet (a header left by an earlier send or redelivery is not this one's). */
+    static void sendStarted(Message message) {
+        message.removeHeader(MessengerSendConstants.CALL_TIMESTAMP);
+    }
+
+    /** The send's Graph API call leaves now. */
+    static void callMade(Message message) {
+        message.setHeader(MessengerSendConstants.CALL_TIMESTAMP, System.currentTimeMillis());
+    }
+
     static void failed(Exchange exchange, MessengerSendException failure) {
         exchange.setException(failure);
         Message message = exchange.getMessage();

@@ -98,6 +98,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback done) {
+        MessengerHeaders.sendStarted(exchange.getMessage());
         MessengerCall<?> call;
         try {
             call = reader.read(exchange);
@@ -180,6 +181,7 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
     private <T> void run(Exchange exchange, AsyncCallback callback, MessengerCall<T> call,
                          SendApiClient client) {
         String pageId = call.pageId();
+        MessengerHeaders.callMade(exchange.getMessage());
         CompletableFuture<T> answer;
         try {
             answer = call.request().apply(client);

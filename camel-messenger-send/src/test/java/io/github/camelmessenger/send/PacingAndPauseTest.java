@@ -63,7 +63,35 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
         assertThat(times).hasSize(20);
         assertThat(times.get(19) - times.get(0)).as("span of 20 sends at 5/s (ms)").isBetween(3_000L, 6_000L);
         assertThat(mostInAnySecond(times)).as("most requests in any 1 s window").isLessThanOrEqualTo(6);
+        // each exchange says when its call left: after its slot, at the pacer's rate, before WireMock logged it
+        List<Long> calls = exchanges.stream()
+                .map(e -> e.getMessage().getHeader(MessengerSendConstants.CALL_TIMESTAMP, Long.class)).sorted()
+                .toList();
+        assertThat(calls).doesNotContainNull().hasSize(20);
+        assertThat(mostInAnySecond(calls)).as("most calls in any 1 s window, at the sender").isLessThanOrEqualTo(5);
+        assertThat(calls.get(19) - calls.get(0)).as("span of the calls (ms)").isBetween(3_600L, 6_000L);
+        for (int i = 0; i < 20; i++) {
+            assertThat(calls.get(i)).as("call %d left no later than it arrived", i).isLessThanOrEqualTo(times.get(i));
+        }
         producer.stop();
+    }
+
+    @Test
+    void theCallTimestampIsSetByEachSendThatMakesACallAndOnlyByIt() {
+        // a header left by an earlier send: a send refused before calling removes it
+        Exchange refused = send("no recipient", java.util.Map.of(MessengerSendConstants.CALL_TIMESTAMP, 1L));
+        assertThat(refused.getException()).isNotNull();
+        assertThat(refused.getMessage().getHeaders()).doesNotContainKey(MessengerSendConstants.CALL_TIMESTAMP);
+        assertThat(received()).isEmpty();
+
+        long before = System.currentTimeMillis();
+        Exchange sent = send("hello", java.util.Map.of(MessengerSendConstants.RECIPIENT_ID, "1",
+                MessengerSendConstants.CALL_TIMESTAMP, 1L));
+        long after = System.currentTimeMillis();
+        assertThat(sent.getException()).isNull();
+        assertThat(sent.getMessage().getHeader(MessengerSendConstants.CALL_TIMESTAMP, Long.class))
+                .isBetween(before, after)
+                .isLessThanOrEqualTo(onlyRequest().getLoggedDate().getTime());
     }
 
     @Test
@@ -171,6 +199,9 @@ class PacingAndPauseTest extends MessengerSendTestSupport {
         assertThat(fastFail).hasMessageContaining("paused");
         assertThat(fastFail.getRetryAfter()).isEqualTo(Duration.ofMinutes(5));
         assertThat(paused.getMessage().getHeader(MessengerSendConstants.RETRY_AFTER)).isEqualTo(300_000L);
+        // the refused call was made; the paused one was not
+        assertThat(limited.getMessage().getHeader(MessengerSendConstants.CALL_TIMESTAMP)).isNotNull();
+        assertThat(paused.getMessage().getHeaders()).doesNotContainKey(MessengerSendConstants.CALL_TIMESTAMP);
         assertThat(received()).hasSize(1);
 
         // another Page is not affected

@@ -1100,6 +1100,22 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
+         * Set when a send makes its Graph API call, after any wait for its Page's rateLimit slot:
+         * when the call left, in milliseconds since the epoch. Each send (each redelivery too) sets
+         * it anew, or removes it when it makes no call (refused before sending, or its Page
+         * paused).
+         *
+         * The option is a: <code>Long</code> type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelMessengerCallTimestamp}.
+         */
+        public String messengerCallTimestamp() {
+            return "CamelMessengerCallTimestamp";
+        }
+
+        /**
          * Set when a send fails: the simple name of the exception class, such as
          * MessengerRecipientException.
          *

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
@@ -121,9 +122,13 @@ final class MessengerHeaders {
         message.removeHeader(MessengerSendConstants.CALL_TIMESTAMP);
     }
 
-    /** The send's Graph API call leaves now. */
-    static void callMade(Message message) {
-        message.setHeader(MessengerSendConstants.CALL_TIMESTAMP, System.currentTimeMillis());
+    /**
+     * The send's Graph API call leaves, from the slot that began at {@code startedAt} ({@link System#nanoTime()}):
+     * stamped with the slot's own time, so a thread that was slow to get here does not move the call in the record.
+     */
+    static void callMade(Message message, long startedAt) {
+        long sinceSlot = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+        message.setHeader(MessengerSendConstants.CALL_TIMESTAMP, System.currentTimeMillis() - sinceSlot);
     }
 
     static void failed(Exchange exchange, MessengerSendException failure) {

@@ -129,9 +129,10 @@ public final class MessengerSendConstants {
               javaType = "String")
     public static final String ATTACHMENT_ID = "CamelMessengerAttachmentId";
 
-    @Metadata(label = "producer", description = "Set when a send makes its Graph API call, after any wait for its "
-            + "Page's rateLimit slot: when the call left, in milliseconds since the epoch. Each send (each redelivery "
-            + "too) sets it anew, or removes it when it makes no call (refused before sending, or its Page paused).",
+    @Metadata(label = "producer", description = "Set when a send makes its Graph API call: when the call was let go, "
+            + "after any wait for its Page's rateLimit slot (the slot's start), in milliseconds since the epoch. Each "
+            + "send (each redelivery too) sets it anew, or removes it when it makes no call (refused before sending, "
+            + "or its Page paused).",
               javaType = "Long")
     public static final String CALL_TIMESTAMP = "CamelMessengerCallTimestamp";
 

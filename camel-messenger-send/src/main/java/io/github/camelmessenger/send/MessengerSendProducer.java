@@ -137,11 +137,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
         double rateLimit = getEndpoint().getConfiguration().getRateLimit();
         if (call.paced() && rateLimit > 0) {
             component().pacer().submit(pageId, rateLimit,
-                    () -> runUnlessPaused(exchange, callback, call, client),
+                    startedAt -> runUnlessPaused(exchange, callback, call, client, startedAt),
                     reason -> fail(exchange, callback, FailureKind.TRANSPORT.newException(reason.getMessage(),
                             FailureDetails.NONE, reason)));
         } else {
-            run(exchange, callback, call, client);
+            run(exchange, callback, call, client, System.nanoTime());
         }
         return false;
     }
@@ -159,12 +159,12 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
 
     /** A paced call whose slot came: the Page may have been paused while it waited. */
     private void runUnlessPaused(Exchange exchange, AsyncCallback callback, MessengerCall<?> call,
-                                 SendApiClient client) {
+                                 SendApiClient client, long startedAt) {
         MessengerSendException paused = pausedFailure(call.pageId());
         if (paused != null) {
             fail(exchange, callback, paused);
         } else {
-            run(exchange, callback, call, client);
+            run(exchange, callback, call, client, startedAt);
         }
     }
 
@@ -178,10 +178,11 @@ public class MessengerSendProducer extends DefaultAsyncProducer {
                 new FailureDetails(0, null, null, left, null), null);
     }
 
+    /** Makes the call; {@code startedAt} is the {@link System#nanoTime()} its slot began (now, when not paced). */
     private <T> void run(Exchange exchange, AsyncCallback callback, MessengerCall<T> call,
-                         SendApiClient client) {
+                         SendApiClient client, long startedAt) {
         String pageId = call.pageId();
-        MessengerHeaders.callMade(exchange.getMessage());
+        MessengerHeaders.callMade(exchange.getMessage(), startedAt);
         CompletableFuture<T> answer;
         try {
             answer = call.request().apply(client);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Spaces out the sends of each Page to a rate. A send over the rate waits in its Page's queue, and one scheduled task
@@ -34,10 +35,11 @@ final class SendPacer {
     }
 
     /**
-     * Runs {@code send} now or when the Page's next slot comes. If the pacer is stopped before that, or already is,
-     * {@code abort} is called instead, so the caller can complete its exchange.
+     * Runs {@code send} now or when the Page's next slot comes, with the {@link System#nanoTime()} the pacer counted
+     * the start at. If the pacer is stopped before that, or already is, {@code abort} is called instead, so the caller
+     * can complete its exchange.
      */
-    void submit(String pageId, double messagesPerSecond, Runnable send, Consumer<RuntimeException> abort) {
+    void submit(String pageId, double messagesPerSecond, LongConsumer send, Consumer<RuntimeException> abort) {
         long interval = interval(messagesPerSecond);
         long now = System.nanoTime();
         if (sweeps.due(now)) {
@@ -101,7 +103,7 @@ final class SendPacer {
         return (long) (TimeUnit.SECONDS.toNanos(1) / messagesPerSecond);
     }
 
-    private record Waiting(Runnable send, Consumer<RuntimeException> abort, long interval) {
+    private record Waiting(LongConsumer send, Consumer<RuntimeException> abort, long interval) {
     }
 
     /** One Page's slots and the sends waiting for them. */
@@ -157,8 +159,9 @@ final class SendPacer {
         }
 
         /** False when the lane was removed: the caller submits to the Page's new lane. */
-        boolean submit(long interval, Runnable send, Consumer<RuntimeException> abort) {
+        boolean submit(long interval, LongConsumer send, Consumer<RuntimeException> abort) {
             long delay;
+            long startedAt = 0;
             synchronized (this) {
                 if (removed) {
                     return false;
@@ -171,6 +174,7 @@ final class SendPacer {
                     if (queue.isEmpty() && nextSlot - now <= 0 && free - now <= 0) {
                         nextSlot = now + interval;
                         started(now);
+                        startedAt = now;
                         delay = -1;
                     } else {
                         queue.add(new Waiting(send, abort, interval));
@@ -186,7 +190,7 @@ final class SendPacer {
                 abort.accept(new IllegalStateException("The messenger-send component is stopped; the paced send was "
                         + "not made"));
             } else if (delay == -1) {
-                send.run();
+                send.accept(startedAt);
             } else {
                 schedule(delay);
             }
@@ -198,8 +202,9 @@ final class SendPacer {
         public void run() {
             Waiting head;
             long delay;
+            long now;
             synchronized (this) {
-                long now = System.nanoTime();
+                now = System.nanoTime();
                 Waiting first = queue.peek();
                 long due = first == null ? nextSlot : later(nextSlot, windowFree(first.interval()));
                 if (first != null && due - now > 0) {
@@ -230,7 +235,7 @@ final class SendPacer {
                 schedule(delay);
             }
             if (head != null) {
-                head.send().run();
+                head.send().accept(now);
             }
         }
 

@@ -146,15 +146,15 @@ class LifecycleTest extends MessengerSendTestSupport {
         List<Long> pageA = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Long> pageB = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
-        pacer.submit("page-a", 5, () -> {
+        pacer.submit("page-a", 5, slot -> {
             pageA.add(System.nanoTime());
             started.countDown();
         }, failure -> started.countDown());
-        pacer.submit("page-a", 5, () -> {
+        pacer.submit("page-a", 5, slot -> {
             pageA.add(System.nanoTime());
             started.countDown();
         }, failure -> started.countDown());
-        pacer.submit("page-b", 5, () -> {
+        pacer.submit("page-b", 5, slot -> {
             pageB.add(System.nanoTime());
             started.countDown();
         }, failure -> started.countDown());

@@ -37,14 +37,14 @@ class SendPacerStateTest {
         long beforeTheSends = System.nanoTime();
         CountDownLatch sent = new CountDownLatch(50);
         for (int i = 0; i < 50; i++) {
-            pacer.submit("page-" + i, 10, sent::countDown, failure -> {
+            pacer.submit("page-" + i, 10, started -> sent.countDown(), failure -> {
             });
         }
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
         // a Page that has sends waiting keeps its lane (four sends 2 s apart: some still wait after the loop below)
         CountDownLatch busy = new CountDownLatch(4);
         for (int i = 0; i < 4; i++) {
-            pacer.submit("busy", 0.5, busy::countDown, failure -> {
+            pacer.submit("busy", 0.5, started -> busy.countDown(), failure -> {
             });
         }
 
@@ -62,7 +62,7 @@ class SendPacerStateTest {
 
         // a Page whose lane went gets a new one and sends as before
         CountDownLatch again = new CountDownLatch(1);
-        pacer.submit("page-7", 10, again::countDown, failure -> {
+        pacer.submit("page-7", 10, started -> again.countDown(), failure -> {
         });
         assertThat(again.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(busy.await(15, TimeUnit.SECONDS)).isTrue();
@@ -88,7 +88,7 @@ class SendPacerStateTest {
             Thread sender = new Thread(() -> {
                 try {
                     for (int i = 0; i < perThread; i++) {
-                        pacer.submit("page-" + (thread * perThread + i), 1000, () -> {
+                        pacer.submit("page-" + (thread * perThread + i), 1000, started -> {
                             ran.incrementAndGet();
                             done.countDown();
                         }, failure -> {
@@ -118,14 +118,14 @@ class SendPacerStateTest {
         AtomicInteger ran = new AtomicInteger();
         List<RuntimeException> aborted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            pacer.submit("page", 1, ran::incrementAndGet, aborted::add);
+            pacer.submit("page", 1, started -> ran.incrementAndGet(), aborted::add);
         }
         assertThat(ran.get()).isEqualTo(1);
 
         pacer.stop();
         AtomicReference<RuntimeException> refused = new AtomicReference<>();
-        pacer.submit("page", 1, ran::incrementAndGet, refused::set);
-        pacer.submit("another-page", 1, ran::incrementAndGet, refused::set);
+        pacer.submit("page", 1, started -> ran.incrementAndGet(), refused::set);
+        pacer.submit("another-page", 1, started -> ran.incrementAndGet(), refused::set);
         // refused in the call itself, not left to a scheduler that is about to stop
         assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
         assertThat(ran.get()).isEqualTo(1);
@@ -143,7 +143,7 @@ class SendPacerStateTest {
         CountDownLatch done = new CountDownLatch(sends);
         for (int i = 0; i < sends; i++) {
             int rate = i % 2 == 0 ? 5 : 50;
-            pacer.submit("page", rate, () -> {
+            pacer.submit("page", rate, started -> {
                 synchronized (starts) {
                     starts.add(new long[] { System.nanoTime(), rate });
                 }

@@ -1100,10 +1100,10 @@ public interface MessengerSendEndpointBuilderFactory {
         }
 
         /**
-         * Set when a send makes its Graph API call, after any wait for its Page's rateLimit slot:
-         * when the call left, in milliseconds since the epoch. Each send (each redelivery too) sets
-         * it anew, or removes it when it makes no call (refused before sending, or its Page
-         * paused).
+         * Set when a send makes its Graph API call: when the call was let go, after any wait for
+         * its Page's rateLimit slot (the slot's start), in milliseconds since the epoch. Each send
+         * (each redelivery too) sets it anew, or removes it when it makes no call (refused before
+         * sending, or its Page paused).
          *
          * The option is a: <code>Long</code> type.
          *

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +25,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Commits each partition only up to the last record whose send has completed, with many sends in flight.
+ * Commits each partition only up to the last record whose send has completed, with many sends in flight, and holds
+ * back a partition that has too many.
  * <p>
  * camel-kafka hands every record to the route with a {@link KafkaManualCommit}; this factory makes that object, so
  * each record is registered here when it is polled, and {@code commit()} only marks it complete. Because the factory
@@ -33,6 +36,11 @@ import org.apache.kafka.common.TopicPartition;
  * partitions are revoked, after waiting for their sends in flight to finish. The revocation wait is what makes a
  * rebalance, and a graceful stop (which revokes everything), exact: the next owner starts at the first record that was
  * not sent.
+ * <p>
+ * Flow control is per partition and never blocks the consumer thread: a record that would put its partition over
+ * {@code maxInFlightPerPartition} is not handed on; the partition is sought back to it and paused, and resumed after a
+ * poll once half of its sends have completed. The consumer keeps polling meanwhile (so it stays in the group however
+ * long a Page's sends take, a Page paused by Meta for minutes included), and a busy partition holds back only itself.
  * <p>
  * One instance serves one consumer thread ({@code consumersCount=1}).
  */
@@ -45,7 +53,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
 
     private final Map<TopicPartition, Pending> partitions = new HashMap<>();
     private final PrintStream events;
-    private final int maxInFlight;
+    private final int maxInFlightPerPartition;
     private int inFlight;
     private long completed;
     private volatile Consumer<?, ?> consumer;
@@ -53,45 +61,69 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     private long lastCommit = System.nanoTime();
     private long lastCommitFailure = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
-    /** Per partition: offsets polled and not yet committed, mapped to whether their send completed. */
+    /** One owned partition: offsets polled and not yet committed, mapped to whether their send completed. */
     private static final class Pending {
         final TreeMap<Long, Boolean> offsets = new TreeMap<>();
         /**
          * Offsets polled after the stop began, or whose record could be neither sent nor dead-lettered: not waited for,
          * never committed here; the next owner consumes them again.
          */
-        final java.util.Set<Long> left = new java.util.HashSet<>();
+        final Set<Long> left = new HashSet<>();
+        /** Records handed on (or about to be) whose send has not completed. */
+        int inFlight;
         /** The offset after the completed prefix taken off {@link #offsets} so far (-1: none yet). */
         long completedUpTo = -1;
         /** The offset the broker confirmed as committed (-1: none yet). */
         long committed = -1;
+        /** Paused here (too many in flight) and not resumed yet. */
+        boolean held;
+        /** The offset the partition was sought back to during the current poll's records (-1: none). */
+        long heldFrom = -1;
+        /** Revoked or lost: completions of its records no longer count. */
+        boolean forgotten;
     }
 
-    public CompletedPrefixCommits(int maxInFlight, PrintStream events) {
-        this.maxInFlight = maxInFlight;
+    /**
+     * @param maxInFlightPerPartition the most records of one partition handed on and not yet completed
+     * @param events                  where the event lines go ({@code ASSIGNED}, {@code HELD}, ...)
+     */
+    public CompletedPrefixCommits(int maxInFlightPerPartition, PrintStream events) {
+        if (maxInFlightPerPartition < 1) {
+            throw new IllegalArgumentException("maxInFlightPerPartition must be at least 1, not "
+                    + maxInFlightPerPartition);
+        }
+        this.maxInFlightPerPartition = maxInFlightPerPartition;
         this.events = events;
     }
 
     @Override
     public KafkaManualCommit newInstance(CamelExchangePayload exchange, KafkaRecordPayload record,
                                          CommitManager commitManager) {
-        TopicPartition partition = record.partition;
         long offset = record.recordOffset;
+        Pending pending;
         synchronized (this) {
-            partitions.computeIfAbsent(partition, p -> new Pending()).offsets.put(offset, Boolean.FALSE);
-            inFlight++;
+            pending = partitions.computeIfAbsent(record.partition, p -> new Pending());
+            // polled, not yet admitted: the partition's commits stop here until it completes or is sought back to
+            pending.offsets.put(offset, Boolean.FALSE);
         }
-        return () -> complete(partition, offset);
+        // bound to this ownership of the partition: a completion after it was revoked (and perhaps assigned here
+        // again) does not count for the new one
+        return () -> complete(pending, offset);
     }
 
     /** Marks one record's send complete (sent, dead-lettered or skipped as already sent). */
-    synchronized void complete(TopicPartition partition, long offset) {
-        Pending pending = partitions.get(partition);
-        if (pending != null && pending.offsets.replace(offset, Boolean.TRUE) == Boolean.FALSE) {
-            inFlight--;
+    private synchronized void complete(Pending pending, long offset) {
+        if (!pending.forgotten && !pending.left.contains(offset)
+                && pending.offsets.replace(offset, Boolean.TRUE) == Boolean.FALSE) {
+            notInFlight(pending);
             completed++;
-            notifyAll();
         }
+    }
+
+    private void notInFlight(Pending pending) {
+        pending.inFlight--;
+        inFlight--;
+        notifyAll();
     }
 
     /**
@@ -101,8 +133,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     synchronized void abandon(TopicPartition partition, long offset) {
         Pending pending = partitions.get(partition);
         if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
-            inFlight--;
-            notifyAll();
+            notInFlight(pending);
         }
     }
 
@@ -110,59 +141,80 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         return inFlight;
     }
 
+    /** Records of the partition handed on and not completed (0 when not owned). */
+    synchronized int inFlight(TopicPartition partition) {
+        Pending pending = partitions.get(partition);
+        return pending == null ? 0 : pending.inFlight;
+    }
+
+    /** Owned partitions held back (paused) because too many of their sends are in flight. */
+    public synchronized int held() {
+        return (int) partitions.values().stream().filter(p -> p.held).count();
+    }
+
     public synchronized long completed() {
         return completed;
     }
 
     /**
-     * On the consumer thread, before a record is handed off: holds the consumer while too many sends are in flight,
-     * committing what completes meanwhile, so a backlog does not pile up in memory nor widen the duplicate bound.
+     * On the consumer thread, for each record: whether to hand it on. Once the stop has begun no record is: the ones
+     * polled since stay uncommitted (and are no longer waited for), so the partition's next owner sends them. A record
+     * that would put its partition over the cap is not either: the partition is sought back to it and paused, so it
+     * comes again once the partition is resumed, as do the later records of the partition in the same poll.
      */
-    void awaitCapacity() throws InterruptedException {
-        Consumer<?, ?> consumer = this.consumer;
-        long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
-        while (true) {
-            synchronized (this) {
-                if (inFlight < maxInFlight || stopping || System.nanoTime() > deadline) {
-                    break;
-                }
-                wait(20);
+    boolean admit(TopicPartition partition, long offset) {
+        Pending pending;
+        synchronized (this) {
+            pending = partitions.get(partition);
+            if (pending == null || pending.forgotten) {
+                return false;
             }
-            if (consumer != null) {
-                commitCompleted(consumer, false);
+            if (stopping) {
+                // not handed on, not waited for, and its partition is not committed past it
+                pending.left.add(offset);
+                return false;
             }
+            boolean behindHold = pending.heldFrom >= 0 && offset >= pending.heldFrom;
+            if (!behindHold && pending.inFlight < maxInFlightPerPartition) {
+                pending.inFlight++;
+                inFlight++;
+                return true;
+            }
+            // polled again once the partition is resumed: not this poll's record any more
+            pending.offsets.remove(offset);
+            if (behindHold) {
+                return false;
+            }
+            pending.heldFrom = offset;
+            pending.held = true;
         }
+        Consumer<?, ?> kafka = this.consumer;
+        kafka.seek(partition, offset);
+        kafka.pause(List.of(partition));
+        event("HELD", kafka, List.of(partition), " from=" + offset + " inflight=" + inFlight(partition));
+        return false;
     }
 
     /**
-     * On the consumer thread, for each record: whether to hand it on. Once the stop has begun no record is: the ones
-     * polled since stay uncommitted (and are no longer waited for), so the partition's next owner sends them.
+     * After each poll, on the consumer thread: the new poll's records start where the held partitions were sought
+     * back to, and a held partition with at most half its cap in flight is resumed.
      */
-    boolean admit(TopicPartition partition, long offset) {
-        try {
-            awaitCapacity();
-        } catch (InterruptedException e) {
-            // the consumer is being stopped: the record is left for the partition's next owner, like one polled after
-            // the stop began
-            Thread.currentThread().interrupt();
-            return leave(partition, offset);
-        }
-        if (!stopping) {
-            return true;
-        }
-        return leave(partition, offset);
-    }
-
-    /** The record is not handed on: not waited for, and its partition is not committed past it. */
-    private boolean leave(TopicPartition partition, long offset) {
+    private void afterPoll(Consumer<?, ?> kafka) {
+        List<TopicPartition> resume = new ArrayList<>();
         synchronized (this) {
-            Pending pending = partitions.get(partition);
-            if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
-                inFlight--;
-                notifyAll();
+            for (Map.Entry<TopicPartition, Pending> e : partitions.entrySet()) {
+                Pending pending = e.getValue();
+                pending.heldFrom = -1;
+                if (pending.held && pending.inFlight <= maxInFlightPerPartition / 2) {
+                    pending.held = false;
+                    resume.add(e.getKey());
+                }
             }
         }
-        return false;
+        if (!resume.isEmpty()) {
+            kafka.resume(resume);
+            event("RESUMED", kafka, resume, "");
+        }
     }
 
     /** Called when the instance is told to stop (SIGTERM), before Camel stops: hand nothing more on. */
@@ -265,19 +317,15 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
 
     private boolean hasPending(TopicPartition partition) {
         Pending pending = partitions.get(partition);
-        return pending != null && pending.offsets.entrySet().stream()
-                .anyMatch(e -> !e.getValue() && !pending.left.contains(e.getKey()));
+        return pending != null && pending.inFlight > 0;
     }
 
     private synchronized void forget(Collection<TopicPartition> gone) {
         for (TopicPartition partition : gone) {
             Pending pending = partitions.remove(partition);
             if (pending != null) {
-                for (Map.Entry<Long, Boolean> e : pending.offsets.entrySet()) {
-                    if (!e.getValue() && !pending.left.contains(e.getKey())) {
-                        inFlight--;
-                    }
-                }
+                pending.forgotten = true;
+                inFlight -= pending.inFlight;
             }
         }
         notifyAll();
@@ -373,6 +421,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
         return new KafkaConsumerListener() {
             @Override
             public boolean afterConsume(Object consumer) {
+                afterPoll((Consumer<?, ?>) consumer);
                 long now = System.nanoTime();
                 if (now - lastCommit >= COMMIT_INTERVAL_NANOS) {
                     lastCommit = now;

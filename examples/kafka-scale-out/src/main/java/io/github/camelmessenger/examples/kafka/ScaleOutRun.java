@@ -66,69 +66,110 @@ public final class ScaleOutRun {
     }
 
     /**
-     * Per Page: accepted sends (with repeats), distinct notifications sent, dead-lettered, repeats; and from the
-     * arrival times of its Send API calls (accepted or refused, as the simulator saw them): the most calls in any 1 s
-     * window that overlaps no move of its partition, how many times its partition moved during the feed, and the most
-     * calls in a 1 s window overlapping such a move (the old owner's last sends and the new owner's first).
+     * Per Page: accepted sends (with repeats), distinct notifications sent, dead-lettered, repeats; its Send API calls
+     * as the simulator saw them (accepted or refused) and as the senders reported them; how many times its partition
+     * moved during the feed; and the most calls in any 1 s window, counted twice: when the calls left the senders
+     * (their call timestamps, all instances together) and when they arrived at the simulator, each outside the windows
+     * that overlap a move of its partition and, apart, in those windows (the old owner's last calls and the new
+     * owner's first).
      */
     public record PageFigures(String pageId, int partition, int fed, int accepted, int sent, int deadLettered,
-            int duplicates, int calls, int maxInOneSecond, int moves, int windowsOverMoves, int maxOverMoves) {
+            int duplicates, int calls, int reportedCalls, int moves, Windows atSenders, Windows atArrival) {
     }
 
     /**
-     * @param pages                  the per-Page figures
-     * @param lost                   notifications neither accepted by the simulator nor dead-lettered
-     * @param duplicatesAfterKill    repeats whose first send came from the killed instance (its Page, sent before the
-     *                               kill)
-     * @param duplicatesOther        every other repeat (after the SIGTERM, a rebalance, the replacement)
-     * @param inFlightAtKill         sends the killed instance had in flight at its last status line before the kill
-     * @param rebalances             group generations that began after the feed started
-     * @param windowsOverRate        1 s windows with more than rate + 1 calls for one Page, overlapping no move of
-     *                               its partition (should be none), as {@code page@t+seconds:calls}
-     * @param windowsOverMoves       1 s windows with more than rate + 1 calls for one Page that overlap a move of its
-     *                               partition (excluded from the rate figure; reported), one per move
-     * @param throughput             accepted sends per second while all the first instances ran
-     * @param terminatedCleanly      whether the SIGTERM-ed instance exited by itself, reporting no send unfinished
-     * @param deadLetterHeaders      the Kafka headers of one dead-lettered record
-     * @param events                 the senders' event lines, in time order
+     * The most calls of one Page in any 1 s window outside the moves of its partition, the most in a window that
+     * overlaps a move, and the windows outside moves with more than rate + 1, as {@code page@t+seconds:calls} (one per
+     * busy second, with its most).
+     */
+    public record Windows(int max, int maxAtMove, List<String> over) {
+    }
+
+    /**
+     * @param pages               the per-Page figures
+     * @param lost                notifications neither accepted by the simulator nor dead-lettered
+     * @param duplicatesAfterKill repeats whose first send came from the killed instance (its Page, sent before the
+     *                            kill)
+     * @param duplicatesOther     every other repeat (after the SIGTERM, a rebalance, the replacement)
+     * @param inFlightAtKill      sends the killed instance had in flight at its last status line before the kill
+     * @param rebalances          group generations that began after the feed started
+     * @param trip                milliseconds from a call's timestamp in its sender to its arrival at the simulator,
+     *                            over the calls matched one to one by notification id: p50, p99, max
+     * @param throughput          Send API calls per second (accepted or refused: each a notification sent or
+     *                            dead-lettered) while all the first instances ran
+     * @param acceptedRate        of those, the calls the simulator accepted per second (the feed sends every 50th
+     *                            notification of a Page to a recipient who blocked it)
+     * @param terminatedCleanly   whether the SIGTERM-ed instance exited by itself, reporting no send unfinished
+     * @param deadLetterHeaders   the Kafka headers of one dead-lettered record
+     * @param events              the senders' event lines, in time order
      */
     public record Report(List<PageFigures> pages, int fed, int lost, int duplicatesAfterKill, int duplicatesOther,
-            int inFlightAtKill, int rebalances, List<String> windowsOverRate, List<String> windowsOverMoves,
-            double throughput, boolean terminatedCleanly, Duration took, Map<String, String> deadLetterHeaders,
-            List<String> events) {
+            int inFlightAtKill, int rebalances, long[] trip, double throughput, double acceptedRate,
+            boolean terminatedCleanly,
+            Duration took, Map<String, String> deadLetterHeaders, List<String> events) {
 
         public int duplicates() {
             return duplicatesAfterKill + duplicatesOther;
         }
 
-        /** The most calls for one Page in any 1 s window overlapping no move of its partition. */
-        public int maxInOneSecond() {
-            return pages.stream().mapToInt(PageFigures::maxInOneSecond).max().orElse(0);
+        /** Per Page, the most calls in any 1 s window outside moves, when they left the senders. */
+        public int maxAtSenders() {
+            return pages.stream().mapToInt(p -> p.atSenders().max()).max().orElse(0);
+        }
+
+        /** Per Page, the most calls in any 1 s window outside moves, when they arrived at the simulator. */
+        public int maxAtArrival() {
+            return pages.stream().mapToInt(p -> p.atArrival().max()).max().orElse(0);
+        }
+
+        /** The most calls of one Page in a 1 s window overlapping a move, when they left the senders. */
+        public int maxAtSendersOverMoves() {
+            return pages.stream().mapToInt(p -> p.atSenders().maxAtMove()).max().orElse(0);
+        }
+
+        /** Calls the simulator saw that no sender reported: made by the killed instance, whose answers it never saw. */
+        public int unreportedCalls() {
+            return pages.stream().mapToInt(p -> p.calls() - p.reportedCalls()).sum();
+        }
+
+        /** Calls the senders reported beyond those the simulator saw, per Page: none when every report is real. */
+        public int overreportedCalls() {
+            return pages.stream().mapToInt(p -> Math.max(0, p.reportedCalls() - p.calls())).sum();
         }
 
         public void print(PrintStream out, Plan plan) {
-            out.printf("%-12s %9s %5s %9s %6s %13s %10s %6s %15s %5s %18s%n", "page", "partition", "fed",
-                    "accepted", "sent", "dead-lettered", "duplicates", "calls", "max in any 1 s", "moves",
-                    "max in 1 s at move");
+            int limit = plan.rate() + 1;
+            out.printf("%-12s %9s %5s %8s %5s %13s %10s %6s %13s %12s %5s %16s%n", "page", "partition", "fed",
+                    "accepted", "sent", "dead-lettered", "duplicates", "calls", "max 1 s sent", "max 1 s came",
+                    "moves", "max 1 s at move");
             for (PageFigures p : pages) {
-                out.printf("%-12s %9d %5d %9d %6d %13d %10d %6d %15d %5d %18s%n", p.pageId(), p.partition(), p.fed(),
-                        p.accepted(), p.sent(), p.deadLettered(), p.duplicates(), p.calls(), p.maxInOneSecond(),
-                        p.moves(), p.moves() == 0 ? "-" : Integer.toString(p.maxOverMoves()));
+                out.printf("%-12s %9d %5d %8d %5d %13d %10d %6d %13d %12d %5d %16s%n", p.pageId(), p.partition(),
+                        p.fed(), p.accepted(), p.sent(), p.deadLettered(), p.duplicates(), p.calls(),
+                        p.atSenders().max(), p.atArrival().max(), p.moves(),
+                        p.moves() == 0 ? "-" : p.atSenders().maxAtMove() + " / " + p.atArrival().maxAtMove());
             }
             out.printf("fed %d, lost %d, duplicates %d (after SIGTERM and rebalances %d; after SIGKILL %d, with %d "
                     + "sends in flight at the kill)%n", fed, lost, duplicates(), duplicatesOther, duplicatesAfterKill,
                     inFlightAtKill);
-            out.printf("rebalances %d; per Page at most %d calls in any 1 s window outside partition moves "
-                    + "(limit rate + 1 = %d), windows over it: %d%s%n", rebalances, maxInOneSecond(), plan.rate() + 1,
-                    windowsOverRate.size(), windowsOverRate.isEmpty() ? "" : " " + windowsOverRate);
+            List<String> overAtSenders = pages.stream().flatMap(p -> p.atSenders().over().stream()).toList();
+            out.printf("rebalances %d; per Page at most %d calls in any 1 s window outside partition moves, as the "
+                    + "calls left the senders (limit rate + 1 = %d), windows over it: %d%s%n", rebalances,
+                    maxAtSenders(), limit, overAtSenders.size(), overAtSenders.isEmpty() ? "" : " " + overAtSenders);
+            long overAtArrival = pages.stream().mapToLong(p -> p.atArrival().over().size()).sum();
+            out.printf("as the calls arrived at the simulator: at most %d, over %d in %d windows; a call's trip from "
+                    + "its sender to the simulator took p50 %d ms, p99 %d ms, max %d ms%n", maxAtArrival(), limit,
+                    overAtArrival, trip[0], trip[1], trip[2]);
             int moves = pages.stream().mapToInt(PageFigures::moves).sum();
-            out.printf("excluded: the 1 s windows overlapping one of the %d moves of a Page's partition; over %d in "
-                    + "them: %d moves, at most %d calls%s%n", moves, plan.rate() + 1, windowsOverMoves.size(),
-                    pages.stream().mapToInt(PageFigures::maxOverMoves).max().orElse(0),
-                    windowsOverMoves.isEmpty() ? "" : " " + windowsOverMoves);
-            out.printf("throughput while all 3 instances ran (t+%d s to t+%d s): %.1f msgs/s (%.1f%% of %d)%n",
+            out.printf("excluded: the 1 s windows overlapping one of the %d moves of a Page's partition: at most %d "
+                    + "calls as they left the senders, %d as they arrived%n", moves, maxAtSendersOverMoves(),
+                    pages.stream().mapToInt(p -> p.atArrival().maxAtMove()).max().orElse(0));
+            out.printf("calls reported by the senders: %d of the %d the simulator saw (not reported: %d, the killed "
+                    + "instance's unanswered calls)%n", pages.stream().mapToInt(PageFigures::reportedCalls).sum(),
+                    pages.stream().mapToInt(PageFigures::calls).sum(), unreportedCalls());
+            out.printf("throughput while all 3 instances ran (t+%d s to t+%d s): %.1f msgs/s (%.1f%% of %d), "
+                    + "%.1f of them accepted and the rest dead-lettered (a recipient who blocked the Page)%n",
                     plan.warmUp().toSeconds(), plan.terminateAt().toSeconds(), throughput,
-                    100 * throughput / (plan.pages() * plan.rate()), plan.pages() * plan.rate());
+                    100 * throughput / (plan.pages() * plan.rate()), plan.pages() * plan.rate(), acceptedRate);
             out.println("a dead-letter record's headers: " + deadLetterHeaders);
             out.printf("SIGTERM-ed instance finished its sends and exited: %s; run took %d s%n", terminatedCleanly,
                     took.toSeconds());
@@ -147,12 +188,14 @@ public final class ScaleOutRun {
         Thread reaper = new Thread(() -> senders.forEach(SenderProcess::destroyNow), "reap-senders");
         Runtime.getRuntime().addShutdownHook(reaper);
         AtomicReference<Throwable> feedFailure = new AtomicReference<>();
-        EmbeddedKafkaKraftBroker broker = BrokerMain.start();
-        GraphSimulator simulator = GraphSimulator.start(GraphSimulator.Settings.defaults()
-                .withLatency(Latency.parse(plan.latency())));
+        EmbeddedKafkaKraftBroker broker = null;
+        GraphSimulator simulator = null;
         CamelContext feeder = new DefaultCamelContext();
         ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
         try {
+            broker = BrokerMain.start();
+            simulator = GraphSimulator.start(GraphSimulator.Settings.defaults()
+                    .withLatency(Latency.parse(plan.latency())));
             String brokers = broker.getBrokersAsString();
             out.println("broker " + brokers + ", simulator " + simulator.baseUri() + " (latency " + plan.latency()
                     + ")");
@@ -253,7 +296,9 @@ public final class ScaleOutRun {
             // a final look: sends still arriving after the wait would be repeats
             Thread.sleep(500);
             Map<String, List<Instant>> calls = new HashMap<>();
-            pageIds.forEach(page -> calls.put(page, simulator.sendCallTimes(page)));
+            for (String page : pageIds) {
+                calls.put(page, simulator.sendCallTimes(page));
+            }
             return figures(plan, simulator.accepted(), calls, fed, deadLetters, senders, feedStart, terminateTime,
                     killTime,
                     killed.name, inFlightAtKill, terminatedCleanly, Duration.ofNanos(System.nanoTime() - begun));
@@ -263,8 +308,12 @@ public final class ScaleOutRun {
                 s.close();
             }
             feeder.stop();
-            simulator.close();
-            broker.destroy();
+            if (simulator != null) {
+                simulator.close();
+            }
+            if (broker != null) {
+                broker.destroy();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
             } catch (IllegalStateException e) {
@@ -409,9 +458,8 @@ public final class ScaleOutRun {
         Map<String, List<AcceptedMessage>> byPage = accepted.stream()
                 .filter(m -> fed.containsKey(metadata(m)))
                 .collect(Collectors.groupingBy(AcceptedMessage::pageId));
+        List<SenderProcess.Call> reported = senders.stream().flatMap(s -> s.calls().stream()).toList();
         List<PageFigures> pages = new ArrayList<>();
-        List<String> over = new ArrayList<>();
-        List<String> overMoves = new ArrayList<>();
         int afterKill = 0;
         int other = 0;
         Set<String> accountedIds = new HashSet<>(deadLetters.keySet());
@@ -437,65 +485,33 @@ public final class ScaleOutRun {
                     }
                 }
             }
-            // the Page's Send API calls as they arrived, from the feed's start (the warm-up is over by then)
-            long[] times = calls.getOrDefault(page, List.of()).stream().mapToLong(Instant::toEpochMilli)
+            // the Page's Send API calls from the feed's start (the warm-up is over by then): as they arrived, and as
+            // the senders reported them leaving
+            long[] arrivals = calls.getOrDefault(page, List.of()).stream().mapToLong(Instant::toEpochMilli)
                     .filter(t -> t >= feedStart).sorted().toArray();
-            List<long[]> pageMoves = moves(events, partitionOf(page), killedName, killTime, feedStart,
-                    times.length == 0 ? feedStart : times[times.length - 1]);
-            int max = 0;
-            int[] maxAtMove = new int[pageMoves.size()];
-            int j = 0;
-            String overLabel = null;
-            long overAt = Long.MIN_VALUE;
-            for (int i = 0; i < times.length; i++) {
-                while (j < times.length && times[j] < times[i] + 1000) {
-                    j++;
-                }
-                int inWindow = j - i;
-                long start = times[i];
-                int move = overlappedMove(pageMoves, start);
-                if (move >= 0) {
-                    maxAtMove[move] = Math.max(maxAtMove[move], inWindow);
-                    continue;
-                }
-                max = Math.max(max, inWindow);
-                // the windows over rate + 1 that overlap no move, one per busy second
-                if (inWindow > plan.rate() + 1 && start >= overAt + 1000) {
-                    overAt = start;
-                    overLabel = page + "@t+" + (start - feedStart) / 1000.0 + "s:" + inWindow;
-                    over.add(overLabel);
-                } else if (inWindow > plan.rate() + 1 && overLabel != null) {
-                    int busiest = Integer.parseInt(overLabel.substring(overLabel.lastIndexOf(':') + 1));
-                    if (inWindow > busiest) {
-                        over.set(over.size() - 1, page + "@t+" + (overAt - feedStart) / 1000.0 + "s:" + inWindow);
-                        overLabel = over.get(over.size() - 1);
-                    }
-                }
-            }
-            int maxOverMoves = 0;
-            int windowsOverMoves = 0;
-            for (int m = 0; m < pageMoves.size(); m++) {
-                maxOverMoves = Math.max(maxOverMoves, maxAtMove[m]);
-                if (maxAtMove[m] > plan.rate() + 1) {
-                    windowsOverMoves++;
-                    overMoves.add(page + "@t+" + (pageMoves.get(m)[0] - feedStart) / 1000.0 + "s:" + maxAtMove[m]);
-                }
-            }
+            long[] left = reported.stream().filter(c -> c.pageId().equals(page)).mapToLong(SenderProcess.Call::at)
+                    .filter(t -> t >= feedStart).sorted().toArray();
+            long lastCall = Math.max(arrivals.length == 0 ? feedStart : arrivals[arrivals.length - 1],
+                    left.length == 0 ? feedStart : left[left.length - 1]);
+            List<long[]> pageMoves = moves(events, partitionOf(page), killedName, killTime, feedStart, lastCall);
             int dead = (int) deadLetters.keySet().stream().filter(id -> fed.get(id) != null
                     && fed.get(id).pageId().equals(page)).count();
             int pageFed = (int) fed.values().stream().filter(n -> n.pageId().equals(page)).count();
             pages.add(new PageFigures(page, partitionOf(page), pageFed, sends.size(), byId.size(), dead, duplicates,
-                    times.length, max, pageMoves.size(), windowsOverMoves, maxOverMoves));
+                    arrivals.length, left.length, pageMoves.size(),
+                    windows(left, pageMoves, plan.rate() + 1, page, feedStart),
+                    windows(arrivals, pageMoves, plan.rate() + 1, page, feedStart)));
         }
         int lost = (int) fed.keySet().stream().filter(id -> !accountedIds.contains(id)).count();
         long from = feedStart + plan.warmUp().toMillis();
-        long count = accepted.stream().filter(m -> fed.containsKey(metadata(m)))
-                .map(m -> m.receivedAt().toEpochMilli()).filter(t -> t >= from
-                        && t < terminateTime)
-                .count();
-        double throughput = count * 1000.0 / Math.max(1, terminateTime - from);
-        return new Report(pages, fed.size(), lost, afterKill, other, inFlightAtKill, generations.size(), over,
-                overMoves, throughput, terminatedCleanly, took,
+        double seconds = Math.max(1, terminateTime - from) / 1000.0;
+        long callCount = calls.values().stream().flatMap(List::stream).mapToLong(Instant::toEpochMilli)
+                .filter(t -> t >= from && t < terminateTime).count();
+        long acceptedCount = accepted.stream().filter(m -> fed.containsKey(metadata(m)))
+                .mapToLong(m -> m.receivedAt().toEpochMilli()).filter(t -> t >= from && t < terminateTime).count();
+        return new Report(pages, fed.size(), lost, afterKill, other, inFlightAtKill, generations.size(),
+                trip(accepted, reported, feedStart), callCount / seconds, acceptedCount / seconds, terminatedCleanly,
+                took,
                 deadLetters.values().stream().findFirst().orElse(Map.of()),
                 events.stream().map(e -> e.sender() + " " + e.line()).toList());
     }
@@ -529,6 +545,62 @@ public final class ScaleOutRun {
         }
         moves.sort((a, b) -> Long.compare(a[0], b[0]));
         return moves;
+    }
+
+    /** The 1 s windows of one Page's calls (sorted times), outside and over its partition's moves. */
+    static Windows windows(long[] times, List<long[]> moves, int limit, String page, long feedStart) {
+        int max = 0;
+        int maxAtMove = 0;
+        List<String> over = new ArrayList<>();
+        long overAt = Long.MIN_VALUE;
+        int j = 0;
+        for (int i = 0; i < times.length; i++) {
+            while (j < times.length && times[j] < times[i] + 1000) {
+                j++;
+            }
+            int inWindow = j - i;
+            long start = times[i];
+            if (overlappedMove(moves, start) >= 0) {
+                maxAtMove = Math.max(maxAtMove, inWindow);
+                continue;
+            }
+            max = Math.max(max, inWindow);
+            if (inWindow <= limit) {
+                continue;
+            }
+            // one entry per busy second, with the most calls of its windows
+            if (start >= overAt + 1000) {
+                overAt = start;
+                over.add(page + "@t+" + (start - feedStart) / 1000.0 + "s:" + inWindow);
+            } else {
+                String last = over.get(over.size() - 1);
+                if (inWindow > Integer.parseInt(last.substring(last.lastIndexOf(':') + 1))) {
+                    over.set(over.size() - 1, last.substring(0, last.lastIndexOf(':') + 1) + inWindow);
+                }
+            }
+        }
+        return new Windows(max, maxAtMove, List.copyOf(over));
+    }
+
+    /**
+     * How long calls took from their sender to the simulator, in milliseconds (p50, p99, max), over the notifications
+     * of the feed called once and accepted once, so each arrival is matched with the one call that made it.
+     */
+    private static long[] trip(List<AcceptedMessage> accepted, List<SenderProcess.Call> reported, long feedStart) {
+        Map<String, List<Long>> left = new HashMap<>();
+        reported.forEach(c -> left.computeIfAbsent(c.notificationId(), k -> new ArrayList<>()).add(c.at()));
+        Map<String, List<Long>> arrived = new HashMap<>();
+        accepted.forEach(m -> arrived.computeIfAbsent(metadata(m), k -> new ArrayList<>())
+                .add(m.receivedAt().toEpochMilli()));
+        long[] trips = left.entrySet().stream()
+                .filter(e -> e.getValue().size() == 1 && e.getValue().get(0) >= feedStart
+                        && arrived.getOrDefault(e.getKey(), List.of()).size() == 1)
+                .mapToLong(e -> arrived.get(e.getKey()).get(0) - e.getValue().get(0)).sorted().toArray();
+        if (trips.length == 0) {
+            return new long[] { 0, 0, 0 };
+        }
+        return new long[] { trips[trips.length / 2], trips[(int) Math.min(trips.length - 1, trips.length * 0.99)],
+                trips[trips.length - 1] };
     }
 
     /** The move a 1 s window from the time overlaps (its index), or -1. */

@@ -15,8 +15,10 @@ import org.apache.camel.main.Main;
  * {@code application.properties}, overridden by JVM system properties, e.g. {@code -Dcamel.component.kafka.brokers=...},
  * {@code -Dcamel.component.messenger-send.base-uri=...}, {@code -Dcamel.component.messenger-send.access-token=...}.
  * <p>
- * Prints one line per event on standard output ({@code STARTED}, {@code ASSIGNED}, {@code REVOKED}, {@code STATUS}
- * every 50 ms with the sends in flight, {@code STOPPED}); the scale-out demo reads them. On SIGTERM it stops consuming,
+ * Prints one line per event on standard output ({@code STARTED}, {@code ASSIGNED}, {@code REVOKED}, {@code LOST},
+ * {@code HELD} and {@code RESUMED} for a partition held back over its cap, {@code STATUS} every 50 ms with the sends in
+ * flight, {@code STOPPED}, and with {@code -Dsender.reportCalls=true} a {@code CALLED} line per completed send with its
+ * call timestamp); the scale-out demo reads them. On SIGTERM it stops consuming,
  * lets the sends in flight finish, commits, and exits.
  */
 public final class SenderApp {
@@ -37,7 +39,8 @@ public final class SenderApp {
             return t;
         });
         Runnable print = () -> System.out.println("STATUS " + System.currentTimeMillis() + " inflight="
-                + inFlight(routes) + " sent=" + routes.sent + " dead=" + routes.deadLettered + " skipped="
+                + inFlight(routes) + " held=" + (routes.commits() == null ? 0 : routes.commits().held()) + " sent="
+                + routes.sent + " dead=" + routes.deadLettered + " skipped="
                 + routes.skipped + " unfinished=" + routes.unfinished);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,9 +23,14 @@ final class SenderProcess implements AutoCloseable {
     record Event(String sender, String kind, long at, String line) {
     }
 
+    /** One Send API call the sender made and saw completed: when it left, for which Page and notification. */
+    record Call(String sender, long at, String pageId, String notificationId) {
+    }
+
     final String name;
     private final Process process;
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Thread reader;
     private volatile int inFlight;
@@ -49,11 +54,16 @@ final class SenderProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        // room for the classes loaded at start: the default first threshold (about 21 MB) costs each sender two full
+        // collections in its first seconds, which stall its sends for a tenth of a second or more each
+        command.add("-XX:MetaspaceSize=128m");
         command.add("-Dcamel.component.kafka.brokers=" + brokers);
         command.add("-Dcamel.component.messenger-send.base-uri=" + graphBaseUri);
         command.add("-Dcamel.main.name=" + name);
         // the sender ends when this JVM does, also when this one is killed (a killed build, a stopped test fork)
         command.add("-Dsender.exitWithParent=true");
+        // a CALLED line for each call whose send completed, with the time it left the sender
+        command.add("-Dsender.reportCalls=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SenderApp.class.getName());
@@ -99,6 +109,10 @@ final class SenderProcess implements AutoCloseable {
                 lastStatus = line;
             }
             case "STARTED" -> started.countDown();
+            case "CALLED" -> {
+                calls.add(new Call(name, at, value(line, "page"), value(line, "id")));
+                return;
+            }
             case "ASSIGNED", "REVOKED", "LOST" -> owned = Integer.parseInt(value(line, "owned"));
             default -> {
             }
@@ -112,6 +126,11 @@ final class SenderProcess implements AutoCloseable {
         int at = line.indexOf(key + "=");
         int end = line.indexOf(' ', at);
         return line.substring(at + key.length() + 1, end < 0 ? line.length() : end);
+    }
+
+    /** The calls the sender reported so far. */
+    List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     boolean awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.github.camelmessenger.send.MessengerSendConstants;
 import io.github.camelmessenger.send.routing.MessengerErrorRouting;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Route;
 import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
@@ -23,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
  * instances, so each Page (record key) has one owner that paces it alone.
  * <ul>
  * <li>{@code notifications-in} runs on the Kafka consumer thread and only hands each record off (a wire tap), so many
- * sends are in flight per partition while the consumer keeps polling; {@link CompletedPrefixCommits} holds it when
- * too many are in flight.</li>
+ * sends are in flight per partition while the consumer keeps polling; {@link CompletedPrefixCommits} holds back
+ * (pauses) a partition with too many in flight, never the consumer thread.</li>
  * <li>{@code send} skips a notification the shared repository has seen, sends it through {@code messenger-send}
  * with the Page's {@code rateLimit} (asynchronous, no thread held while paced or waiting for Meta), records its id,
  * and marks its record complete; {@link CompletedPrefixCommits} commits the completed prefix of each partition.</li>
@@ -45,6 +46,10 @@ public class SenderRoutes extends RouteBuilder {
     private static final String PAGE = "pageId";
     /** The record's value as it came off the topic, for a dead letter when it is not a notification. */
     private static final String RAW = "rawRecord";
+    /** When the failed call left (the component's call timestamp), kept past the dead letter's header reset. */
+    private static final String CALLED_AT = "calledAt";
+    /** Redeliveries of a dead letter the broker refused, after the Kafka producer's own retries. */
+    static final int DEAD_LETTER_TRIES = 5;
 
     private CompletedPrefixCommits commits;
     private IdempotentRepository done;
@@ -52,6 +57,7 @@ public class SenderRoutes extends RouteBuilder {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong unfinished = new AtomicLong();
+    private boolean reportCalls;
 
     /**
      * Routes that make their own commit tracking and shared repository (a {@code KafkaIdempotentRepository} on
@@ -73,7 +79,8 @@ public class SenderRoutes extends RouteBuilder {
     public void configure() throws Exception {
         if (commits == null) {
             commits = new CompletedPrefixCommits(
-                    Integer.parseInt(getContext().resolvePropertyPlaceholders("{{sender.maxInFlight:128}}")),
+                    Integer.parseInt(getContext().resolvePropertyPlaceholders(
+                            "{{sender.maxInFlightPerPartition:64}}")),
                     System.out);
             KafkaIdempotentRepository repository = new KafkaIdempotentRepository(DONE,
                     getContext().resolvePropertyPlaceholders("{{camel.component.kafka.brokers}}"));
@@ -82,6 +89,7 @@ public class SenderRoutes extends RouteBuilder {
             // started with the context, before the routes, and stopped after them
             getContext().addService(repository, true, false);
         }
+        reportCalls = Boolean.parseBoolean(getContext().resolvePropertyPlaceholders("{{sender.reportCalls:false}}"));
         CompletedPrefixCommits tracker = commits;
         getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
@@ -123,14 +131,19 @@ public class SenderRoutes extends RouteBuilder {
                 .process(exchange -> finish(exchange, sent));
 
         from("direct:dead-letter").routeId("dead-letter")
+                // the Kafka producer already retries for its delivery.timeout.ms (2 minutes); past that, a few more
+                // tries a while apart, without a thread waiting, before the record is given up (UNFINISHED)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(DEAD_LETTER_TRIES)
+                        .redeliveryDelay(1_000).useExponentialBackOff().maximumRedeliveryDelay(30_000)
+                        .asyncDelayedRedelivery().retryAttemptedLogLevel(LoggingLevel.WARN))
                 .process(SenderRoutes::failureRecord)
                 .to("kafka:" + DLQ)
                 .threads(2, 8).threadName("record-dead")
                 .process(exchange -> finish(exchange, deadLettered));
     }
 
-    /** Holds the consumer while too many sends are in flight; hands nothing on once the stop has begun. */
-    private void admit(Exchange exchange) throws InterruptedException {
+    /** Hands nothing on over the partition's cap (the partition is held back) or once the stop has begun. */
+    private void admit(Exchange exchange) {
         org.apache.camel.Message m = exchange.getMessage();
         TopicPartition partition = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
@@ -178,6 +191,13 @@ public class SenderRoutes extends RouteBuilder {
 
     private void finish(Exchange exchange, AtomicLong counter) {
         Notification notification = exchange.getProperty(NOTIFICATION, Notification.class);
+        Long called = exchange.getProperty(CALLED_AT, exchange.getMessage()
+                .getHeader(MessengerSendConstants.CALL_TIMESTAMP, Long.class), Long.class);
+        if (reportCalls && notification != null && called != null) {
+            // when the call left this instance, after its pacing slot: the demo counts each Page's calls per second
+            // over all instances from these lines
+            System.out.println("CALLED " + called + " page=" + notification.pageId() + " id=" + notification.id());
+        }
         if (notification != null) {
             try {
                 done.add(notification.id());
@@ -197,6 +217,10 @@ public class SenderRoutes extends RouteBuilder {
      */
     private static void failureRecord(Exchange exchange) {
         org.apache.camel.Message m = exchange.getMessage();
+        Long called = m.getHeader(MessengerSendConstants.CALL_TIMESTAMP, Long.class);
+        if (called != null) {
+            exchange.setProperty(CALLED_AT, called);
+        }
         Notification notification = exchange.getProperty(NOTIFICATION, Notification.class);
         Object key = notification != null ? notification.pageId() : m.getHeader(KafkaConstants.KEY);
         String raw = exchange.getProperty(RAW, String.class);
@@ -217,6 +241,7 @@ public class SenderRoutes extends RouteBuilder {
         putIfSet(m, "messenger.fbtrace.id", fbtrace);
         putIfSet(m, "messenger.retriable", retriable);
         putIfSet(m, "messenger.failure.reason", cause == null ? null : cause.getMessage());
+        putIfSet(m, "messenger.call.timestamp", called == null ? null : called.toString());
         m.setBody(notification != null ? notification.toJson() : raw);
     }
 

@@ -37,6 +37,8 @@ class CompletedPrefixCommitsTest {
     private static final class Broker {
         final List<Map<TopicPartition, OffsetAndMetadata>> syncCommits = new ArrayList<>();
         final List<Map<TopicPartition, OffsetAndMetadata>> asyncCommits = new ArrayList<>();
+        /** seek, pause and resume calls, in order, as "seek P0@4", "pause [P0]", "resume [P0]". */
+        final List<String> flow = new ArrayList<>();
         ConsumerRebalanceListener listener;
         boolean failSync;
         boolean failAsync;
@@ -47,6 +49,8 @@ class CompletedPrefixCommitsTest {
                     new Class<?>[] { Consumer.class }, (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "subscribe" -> listener = (ConsumerRebalanceListener) args[1];
+                            case "seek" -> flow.add("seek " + args[0] + "@" + args[1]);
+                            case "pause", "resume" -> flow.add(method.getName() + " " + args[0]);
                             case "commitSync" -> {
                                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(
                                         (Map<TopicPartition, OffsetAndMetadata>) args[0]);
@@ -103,9 +107,73 @@ class CompletedPrefixCommitsTest {
     private final Consumer<String, String> consumer = broker.consumer();
     private final CamelListener camel = new CamelListener();
 
+    /** A record polled and handed on, as camel-kafka and the consuming route do it. */
     private KafkaManualCommit polled(long offset) {
+        KafkaManualCommit commit = offered(offset);
+        assertThat(commits.admit(P0, offset)).isTrue();
+        return commit;
+    }
+
+    /** A record polled, before the route decides whether to hand it on. */
+    private KafkaManualCommit offered(long offset) {
         return commits.newInstance(new KafkaManualCommitFactory.CamelExchangePayload(null, consumer, "t", null),
                 new KafkaManualCommitFactory.KafkaRecordPayload(P0, offset, 10_000), null);
+    }
+
+    @Test
+    void aPartitionOverItsCapIsSoughtBackAndPausedAndResumedOnceHalfCompleted() {
+        CompletedPrefixCommits capped = new CompletedPrefixCommits(4,
+                new PrintStream(eventBytes, true, StandardCharsets.UTF_8));
+        capped.subscribe(consumer, camel, new TopicInfo(null, NotificationsProducerRoutes.TOPIC));
+        List<KafkaManualCommit> handedOn = new ArrayList<>();
+        for (long offset = 0; offset < 7; offset++) {
+            KafkaManualCommit commit = capped.newInstance(
+                    new KafkaManualCommitFactory.CamelExchangePayload(null, consumer, "t", null),
+                    new KafkaManualCommitFactory.KafkaRecordPayload(P0, offset, 10_000), null);
+            if (capped.admit(P0, offset)) {
+                handedOn.add(commit);
+            }
+        }
+        // four handed on; the fifth sought back to and the partition paused; the rest of the poll not handed on
+        assertThat(handedOn).hasSize(4);
+        assertThat(capped.inFlight(P0)).isEqualTo(4);
+        assertThat(broker.flow).containsExactly("seek " + P0 + "@4", "pause [" + P0 + "]");
+        assertThat(capped.held()).isEqualTo(1);
+
+        // a poll with one completed: still held; with two (half the cap in flight): resumed
+        handedOn.get(0).commit();
+        capped.pollListener().afterConsume(consumer);
+        assertThat(broker.flow).hasSize(2);
+        handedOn.get(1).commit();
+        capped.pollListener().afterConsume(consumer);
+        assertThat(broker.flow).last().isEqualTo("resume [" + P0 + "]");
+        assertThat(capped.held()).isZero();
+        // the completed prefix stops where the partition was sought back: 4 comes again
+        handedOn.get(2).commit();
+        handedOn.get(3).commit();
+        capped.commitCompleted(consumer, true);
+        assertThat(broker.syncCommits).containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
+        String events = eventBytes.toString(StandardCharsets.UTF_8);
+        assertThat(events).contains("HELD ").contains("from=4 inflight=4").contains("RESUMED ");
+    }
+
+    @Test
+    void aCompletionAfterItsPartitionWasRevokedDoesNotCountForTheNextOwnership() {
+        subscribe();
+        KafkaManualCommit late = polled(0);
+        // lost while its send is still out (another member owns the partition already)
+        broker.listener.onPartitionsLost(List.of(P0));
+        assertThat(commits.inFlight()).isZero();
+        // assigned here again: the same offset polled and handed on anew
+        KafkaManualCommit again = polled(0);
+        late.commit();
+        assertThat(commits.inFlight()).isOne();
+        commits.commitCompleted(consumer, true);
+        assertThat(broker.syncCommits).isEmpty();
+        again.commit();
+        assertThat(commits.inFlight()).isZero();
+        commits.commitCompleted(consumer, true);
+        assertThat(broker.syncCommits).containsExactly(Map.of(P0, new OffsetAndMetadata(1)));
     }
 
     private void subscribe() {

@@ -6,26 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import io.github.camelmessenger.send.MessengerSendComponent;
-import io.github.camelmessenger.send.routing.MessengerErrorRouting;
 import io.github.camelmessenger.simulator.GraphSimulator;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,38 +34,21 @@ class MalformedRecordTest {
 
     private EmbeddedKafkaKraftBroker broker;
     private GraphSimulator simulator;
-    private CamelContext sender;
+    private InJvmSender sender;
     private CompletedPrefixCommits commits;
 
     @BeforeEach
     void start() throws Exception {
         broker = BrokerMain.start();
         simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
-        sender = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.put("sender.group", GROUP);
-        properties.put("sender.sessionTimeoutMs", "6000");
-        properties.put("page.rate", "30");
-        sender.getPropertiesComponent().setInitialProperties(properties);
-        KafkaComponent kafka = new KafkaComponent();
-        kafka.getConfiguration().setBrokers(broker.getBrokersAsString());
-        sender.addComponent("kafka", kafka);
-        MessengerSendComponent messenger = new MessengerSendComponent();
-        messenger.getConfiguration().setBaseUri(simulator.baseUri());
-        messenger.getConfiguration().setAccessToken(GraphSimulator.DEFAULT_TOKEN);
-        sender.addComponent("messenger-send", messenger);
-        commits = new CompletedPrefixCommits(128, System.out);
-        sender.addRoutes(new MessengerErrorRouting("direct:dead-letter").maximumRedeliveries(1).redeliveryDelay(50));
-        MemoryIdempotentRepository done = new MemoryIdempotentRepository();
-        sender.addService(done);
-        sender.addRoutes(new SenderRoutes(commits, done));
-        sender.start();
+        sender = new InJvmSender(broker.getBrokersAsString(), simulator, GROUP, 128, 30, 300_000, System.out);
+        commits = sender.commits;
     }
 
     @AfterEach
     void stop() {
         if (sender != null) {
-            sender.stop();
+            sender.close();
         }
         if (simulator != null) {
             simulator.close();
@@ -98,7 +67,7 @@ class MalformedRecordTest {
         for (int i = 2; i <= 4; i++) {
             values.add(new Notification("n-" + i, PAGE, "psid-1", "after " + i).toJson());
         }
-        long first = produce(values);
+        long first = Records.produce(broker.getBrokersAsString(), PAGE, values);
         long end = first + values.size();
 
         Map<String, String> headers = new LinkedHashMap<>();
@@ -110,30 +79,11 @@ class MalformedRecordTest {
 
         assertThat(simulator.await(sent -> sent.size() >= 4, Duration.ofSeconds(30))).isTrue();
         // committed as the sends complete (after each poll), not only when the partition is revoked
-        assertThat(((org.apache.camel.component.kafka.KafkaConsumer) sender.getRoute("notifications-in")
+        assertThat(((org.apache.camel.component.kafka.KafkaConsumer) sender.context.getRoute("notifications-in")
                 .getConsumer()).getConsumerListener()).isNotNull();
         // the records after the malformed one are committed: the prefix did not stop at it
-        assertThat(awaitCommitted(end, 30_000)).isEqualTo(end);
+        assertThat(Records.awaitCommitted(broker.getBrokersAsString(), GROUP, PARTITION, end, 30_000)).isEqualTo(end);
         assertThat(commits.inFlight()).isZero();
-    }
-
-    private long produce(List<String> values) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            long first = -1;
-            for (String value : values) {
-                long offset = producer.send(new ProducerRecord<>(NotificationsProducerRoutes.TOPIC, PAGE, value))
-                        .get().offset();
-                if (first < 0) {
-                    first = offset;
-                }
-                assertThat(ScaleOutRun.partitionOf(PAGE)).isEqualTo(PARTITION.partition());
-            }
-            return first;
-        }
     }
 
     private String awaitDeadLetter(Map<String, String> headers, long timeoutMs) {
@@ -150,24 +100,5 @@ class MalformedRecordTest {
             }
             return null;
         }
-    }
-
-    private long awaitCommitted(long atLeast, long timeoutMs) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        long committed = -1;
-        try (Admin admin = Admin.create(config)) {
-            long deadline = System.currentTimeMillis() + timeoutMs;
-            while (System.currentTimeMillis() < deadline) {
-                OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                        .get().get(PARTITION);
-                committed = offset == null ? -1 : offset.offset();
-                if (committed >= atLeast) {
-                    return committed;
-                }
-                Thread.sleep(100);
-            }
-        }
-        return committed;
     }
 }

@@ -43,15 +43,17 @@ class ScaleOutTest {
         // the SIGKILL-ed one could not record what it had in flight: those, and only those, may go out again
         assertThat(report.duplicatesAfterKill()).isLessThanOrEqualTo(report.inFlightAtKill());
         assertThat(report.rebalances()).isGreaterThanOrEqualTo(2);
-        // per Page, the most Send API calls in any 1 s window at the simulator's arrival, outside the windows that
-        // overlap a move of the Page's partition: the component's pacer starts no more than rateLimit sends of a Page
-        // in any 1 s window, but the arrivals measured here still reach 32 to 39 at rate 30 outside moves (see
-        // messenger-scale-out.adoc), so rate + 1 is printed, not asserted. What is asserted: the senders pace (a
-        // backlog of 128 in flight against 200 ms answers would drain at over 600 a second), and no window, at a
-        // move or not, holds more than two owners' budgets
-        assertThat(report.maxInOneSecond()).isBetween(PLAN.rate() - 1, 2 * PLAN.rate());
-        assertThat(report.pages()).allSatisfy(page -> assertThat(page.maxOverMoves()).isLessThanOrEqualTo(
-                2 * PLAN.rate()));
+        // every call the simulator saw was reported by the sender that made it, but for the killed instance's calls
+        // that had no answer yet; and no sender reported a call the simulator did not see
+        assertThat(report.overreportedCalls()).isZero();
+        assertThat(report.unreportedCalls()).isBetween(0, report.inFlightAtKill());
+        // one owner per Page: over all instances, no Page had more than rate + 1 calls leave in any 1 s window,
+        // except the windows that overlap a move of its partition (reported, and at most two owners' budgets)
+        assertThat(report.maxAtSenders()).isBetween(PLAN.rate() - 1, PLAN.rate() + 1);
+        assertThat(report.maxAtSendersOverMoves()).isLessThanOrEqualTo(2 * PLAN.rate());
+        // at the simulator the same calls arrive with the machine's jitter on top (6 JVMs on a small host): reported
+        // with the trip times; bounded here only by two budgets, which a second owner pacing the Page would exceed
+        assertThat(report.maxAtArrival()).isBetween(PLAN.rate() - 1, 2 * PLAN.rate());
         assertThat(report.deadLetterHeaders())
                 .containsEntry("messenger.failure.class", "MessengerRecipientException")
                 .containsEntry("messenger.error.code", "551")

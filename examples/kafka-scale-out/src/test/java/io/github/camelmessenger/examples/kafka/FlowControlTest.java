@@ -46,22 +46,16 @@ class FlowControlTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerMain.start();
-        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
-        sender = new InJvmSender(broker.getBrokersAsString(), simulator, GROUP, CAP, RATE, MAX_POLL_INTERVAL_MS,
+        sender = new InJvmSender(GROUP, CAP, RATE, MAX_POLL_INTERVAL_MS,
                 new PrintStream(eventBytes, true, StandardCharsets.UTF_8));
+        broker = sender.broker;
+        simulator = sender.simulator;
     }
 
     @AfterEach
     void stop() {
         if (sender != null) {
             sender.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
         System.out.print(eventBytes.toString(StandardCharsets.UTF_8));
     }

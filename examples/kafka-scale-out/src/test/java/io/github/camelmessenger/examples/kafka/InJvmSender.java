@@ -10,40 +10,61 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The example's sender routes in this JVM, against a real broker and the simulator over HTTP: the routes, commit
- * tracking and error routing of {@link SenderApp}, with an in-memory repository and settings a test can tighten.
+ * The example's sender routes in this JVM, against an in-JVM broker and the simulator over HTTP, both started here:
+ * the routes, commit tracking and error routing of {@link SenderApp}, with an in-memory repository and settings a test
+ * can tighten. Closing it stops all three.
  */
 final class InJvmSender implements AutoCloseable {
 
+    final EmbeddedKafkaKraftBroker broker;
+    final GraphSimulator simulator;
     final CamelContext context = new DefaultCamelContext();
     final CompletedPrefixCommits commits;
 
     /**
+     * @param group                   the senders' consumer group
      * @param maxInFlightPerPartition the cap of {@link CompletedPrefixCommits}
      * @param rate                    the Pages' rateLimit
      * @param maxPollIntervalMs       the Kafka consumer's max.poll.interval.ms: how long it may go without polling
      *                                before the group takes its partitions away
      * @param events                  where the sender's event lines go
      */
-    InJvmSender(String brokers, GraphSimulator simulator, String group, int maxInFlightPerPartition, int rate,
-                int maxPollIntervalMs, PrintStream events)
+    InJvmSender(String group, int maxInFlightPerPartition, int rate, int maxPollIntervalMs, PrintStream events)
             throws Exception {
+        broker = BrokerMain.start();
+        commits = new CompletedPrefixCommits(maxInFlightPerPartition, events);
+        GraphSimulator started = null;
+        try {
+            started = GraphSimulator.start(GraphSimulator.Settings.defaults());
+            startSender(started, group, rate, maxPollIntervalMs);
+        } catch (Exception | Error e) {
+            stop(context, started, broker);
+            throw e;
+        }
+        simulator = started;
+    }
+
+    String brokers() {
+        return broker.getBrokersAsString();
+    }
+
+    private void startSender(GraphSimulator graph, String group, int rate, int maxPollIntervalMs) throws Exception {
         Properties properties = new Properties();
         properties.put("sender.group", group);
         properties.put("sender.sessionTimeoutMs", "6000");
         properties.put("page.rate", Integer.toString(rate));
         context.getPropertiesComponent().setInitialProperties(properties);
         KafkaComponent kafka = new KafkaComponent();
-        kafka.getConfiguration().setBrokers(brokers);
+        kafka.getConfiguration().setBrokers(brokers());
         kafka.getConfiguration().setMaxPollIntervalMs(maxPollIntervalMs);
         context.addComponent("kafka", kafka);
         MessengerSendComponent messenger = new MessengerSendComponent();
-        messenger.getConfiguration().setBaseUri(simulator.baseUri());
+        messenger.getConfiguration().setBaseUri(graph.baseUri());
         messenger.getConfiguration().setAccessToken(GraphSimulator.DEFAULT_TOKEN);
         context.addComponent("messenger-send", messenger);
-        commits = new CompletedPrefixCommits(maxInFlightPerPartition, events);
         context.addRoutes(new MessengerErrorRouting("direct:dead-letter").maximumRedeliveries(1).redeliveryDelay(50));
         MemoryIdempotentRepository done = new MemoryIdempotentRepository();
         context.addService(done);
@@ -53,6 +74,20 @@ final class InJvmSender implements AutoCloseable {
 
     @Override
     public void close() {
-        context.stop();
+        stop(context, simulator, broker);
+    }
+
+    private static void stop(CamelContext context, GraphSimulator simulator, EmbeddedKafkaKraftBroker broker) {
+        try {
+            context.stop();
+        } finally {
+            try {
+                if (simulator != null) {
+                    simulator.close();
+                }
+            } finally {
+                broker.destroy();
+            }
+        }
     }
 }

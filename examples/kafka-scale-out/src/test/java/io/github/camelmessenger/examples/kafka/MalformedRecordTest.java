@@ -39,9 +39,9 @@ class MalformedRecordTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = BrokerMain.start();
-        simulator = GraphSimulator.start(GraphSimulator.Settings.defaults());
-        sender = new InJvmSender(broker.getBrokersAsString(), simulator, GROUP, 128, 30, 300_000, System.out);
+        sender = new InJvmSender(GROUP, 128, 30, 300_000, System.out);
+        broker = sender.broker;
+        simulator = sender.simulator;
         commits = sender.commits;
     }
 
@@ -49,12 +49,6 @@ class MalformedRecordTest {
     void stop() {
         if (sender != null) {
             sender.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.camelmessenger.send.error.MessengerSendException;
 import io.github.camelmessenger.send.error.MessengerValidationException;
@@ -48,6 +47,8 @@ final class MessengerHeaders {
     private static final String[] FAILURE_HEADERS = { MessengerSendConstants.FAILURE_CLASS,
             MessengerSendConstants.RETRIABLE, MessengerSendConstants.ERROR_CODE, MessengerSendConstants.ERROR_SUBCODE,
             MessengerSendConstants.FBTRACE_ID, MessengerSendConstants.RETRY_AFTER };
+
+    private static final CallClock CALL_CLOCK = new CallClock();
 
     private MessengerHeaders() {
     }
@@ -116,7 +117,6 @@ final class MessengerHeaders {
         message.setHeader(MessengerSendConstants.ATTACHMENT_ID, response.attachmentId());
     }
 
-    /** The exception, and headers a route can branch on without unpacking it. */
     /** A send begins: no call made by it yet (a header left by an earlier send or redelivery is not this one's). */
     static void sendStarted(Message message) {
         message.removeHeader(MessengerSendConstants.CALL_TIMESTAMP);
@@ -127,10 +127,10 @@ final class MessengerHeaders {
      * stamped with the slot's own time, so a thread that was slow to get here does not move the call in the record.
      */
     static void callMade(Message message, long startedAt) {
-        long sinceSlot = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
-        message.setHeader(MessengerSendConstants.CALL_TIMESTAMP, System.currentTimeMillis() - sinceSlot);
+        message.setHeader(MessengerSendConstants.CALL_TIMESTAMP, CALL_CLOCK.epochMillis(startedAt));
     }
 
+    /** The exception, and headers a route can branch on without unpacking it. */
     static void failed(Exchange exchange, MessengerSendException failure) {
         exchange.setException(failure);
         Message message = exchange.getMessage();

@@ -106,9 +106,31 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
             // polled, not yet admitted: the partition's commits stop here until it completes or is sought back to
             pending.offsets.put(offset, Boolean.FALSE);
         }
-        // bound to this ownership of the partition: a completion after it was revoked (and perhaps assigned here
-        // again) does not count for the new one
-        return () -> complete(pending, offset);
+        return new Ticket(pending, offset);
+    }
+
+    /**
+     * One polled record's commit, bound to the ownership of its partition it was polled under: a completion or a
+     * give-up after the partition was revoked or lost (and perhaps assigned here again, its record polled anew) does
+     * not count for the new ownership.
+     */
+    private final class Ticket implements KafkaManualCommit {
+        private final Pending pending;
+        private final long offset;
+
+        Ticket(Pending pending, long offset) {
+            this.pending = pending;
+            this.offset = offset;
+        }
+
+        @Override
+        public void commit() {
+            complete(pending, offset);
+        }
+
+        void abandon() {
+            CompletedPrefixCommits.this.abandon(pending, offset);
+        }
     }
 
     /** Marks one record's send complete (sent, dead-lettered or skipped as already sent). */
@@ -127,12 +149,18 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     }
 
     /**
-     * Gives up on one record that could be neither sent nor dead-lettered: it is no longer waited for (in flight, on
-     * revocation), and its partition is not committed past it, so the next owner consumes it again.
+     * Gives up on one record handed on that could be neither sent nor dead-lettered: it is no longer waited for (in
+     * flight, on revocation), and its partition is not committed past it, so the next owner consumes it again. The
+     * commit is the one camel-kafka passed with the record (made by {@link #newInstance}).
      */
-    synchronized void abandon(TopicPartition partition, long offset) {
-        Pending pending = partitions.get(partition);
-        if (pending != null && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
+    public void abandon(KafkaManualCommit commit) {
+        if (commit instanceof Ticket ticket) {
+            ticket.abandon();
+        }
+    }
+
+    private synchronized void abandon(Pending pending, long offset) {
+        if (!pending.forgotten && pending.offsets.get(offset) == Boolean.FALSE && pending.left.add(offset)) {
             notInFlight(pending);
         }
     }
@@ -164,6 +192,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
      */
     boolean admit(TopicPartition partition, long offset) {
         Pending pending;
+        int heldAt;
         synchronized (this) {
             pending = partitions.get(partition);
             if (pending == null || pending.forgotten) {
@@ -187,11 +216,12 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
             }
             pending.heldFrom = offset;
             pending.held = true;
+            heldAt = pending.inFlight;
         }
         Consumer<?, ?> kafka = this.consumer;
         kafka.seek(partition, offset);
         kafka.pause(List.of(partition));
-        event("HELD", kafka, List.of(partition), " from=" + offset + " inflight=" + inFlight(partition));
+        event("HELD", kafka, List.of(partition), " from=" + offset + " inflight=" + heldAt);
         return false;
     }
 
@@ -360,6 +390,9 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                // newly ours: whatever is known of them is from an ownership that ended without a revocation or a
+                // loss reaching here (a consumer that reconnected), so it no longer counts
+                forget(assigned);
                 event("ASSIGNED", consumer, assigned, "");
                 camelListener.onPartitionsAssigned(assigned);
             }

@@ -95,8 +95,8 @@ public final class ScaleOutRun {
      * @param rebalances          group generations that began after the feed started
      * @param trip                milliseconds from a call's timestamp in its sender to its arrival at the simulator,
      *                            over the calls matched one to one by notification id: p50, p99, max
-     * @param throughput          Send API calls per second (accepted or refused: each a notification sent or
-     *                            dead-lettered) while all the first instances ran
+     * @param throughput          Send API calls per second (accepted or refused: notifications sent or
+     *                            dead-lettered, and any repeats) while all the first instances ran
      * @param acceptedRate        of those, the calls the simulator accepted per second (the feed sends every 50th
      *                            notification of a Page to a recipient who blocked it)
      * @param terminatedCleanly   whether the SIGTERM-ed instance exited by itself, reporting no send unfinished

@@ -48,6 +48,8 @@ public class SenderRoutes extends RouteBuilder {
     private static final String RAW = "rawRecord";
     /** When the failed call left (the component's call timestamp), kept past the dead letter's header reset. */
     private static final String CALLED_AT = "calledAt";
+    /** The send route's call to messenger-send: where an exchange waits for its pacing slot and for Meta. */
+    static final String SEND_NODE = "send-to-messenger";
     /** Redeliveries of a dead letter the broker refused, after the Kafka producer's own retries. */
     static final int DEAD_LETTER_TRIES = 5;
 
@@ -126,6 +128,7 @@ public class SenderRoutes extends RouteBuilder {
                 .process(this::prepare)
                 .toD("messenger-send:${exchangeProperty." + PAGE + "}?messagingType=UPDATE"
                         + "&rateLimit={{page.rate}}")
+                .id(SEND_NODE)
                 // recording the id waits for Kafka's acknowledgement: not on the HTTP client's I/O thread
                 .threads(16, 16).threadName("record-done")
                 .process(exchange -> finish(exchange, sent));
@@ -134,7 +137,9 @@ public class SenderRoutes extends RouteBuilder {
                 // the Kafka producer already retries for its delivery.timeout.ms (2 minutes); past that, a few more
                 // tries a while apart, without a thread waiting, before the record is given up (UNFINISHED)
                 .errorHandler(defaultErrorHandler().maximumRedeliveries(DEAD_LETTER_TRIES)
-                        .redeliveryDelay(1_000).useExponentialBackOff().maximumRedeliveryDelay(30_000)
+                        .redeliveryDelay(Long.parseLong(getContext().resolvePropertyPlaceholders(
+                                "{{sender.deadLetterRedeliveryDelayMs:1000}}")))
+                        .useExponentialBackOff().maximumRedeliveryDelay(30_000)
                         .asyncDelayedRedelivery().retryAttemptedLogLevel(LoggingLevel.WARN))
                 .process(SenderRoutes::failureRecord)
                 .to("kafka:" + DLQ)
@@ -156,9 +161,6 @@ public class SenderRoutes extends RouteBuilder {
     private void prepare(Exchange exchange) {
         org.apache.camel.Message record = exchange.getMessage();
         KafkaManualCommit commit = record.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-        TopicPartition partition = new TopicPartition(record.getHeader(KafkaConstants.TOPIC, String.class),
-                record.getHeader(KafkaConstants.PARTITION, Integer.class));
-        long offset = record.getHeader(KafkaConstants.OFFSET, Long.class);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
@@ -170,7 +172,7 @@ public class SenderRoutes extends RouteBuilder {
                 // neither sent nor dead-lettered (the dead-letter topic unreachable): its record stays
                 // uncommitted, so the partition's commits stop at it until the partition changes owner or the
                 // instance restarts, and the next consumer sends it; not waited for meanwhile
-                commits.abandon(partition, offset);
+                commits.abandon(commit);
                 unfinished.incrementAndGet();
                 System.out.println("UNFINISHED " + failed.getProperty(NOTIFICATION) + " "
                         + failed.getException());

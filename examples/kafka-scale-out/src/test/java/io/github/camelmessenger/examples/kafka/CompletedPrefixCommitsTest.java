@@ -176,6 +176,34 @@ class CompletedPrefixCommitsTest {
         assertThat(broker.syncCommits).containsExactly(Map.of(P0, new OffsetAndMetadata(1)));
     }
 
+    @Test
+    void aGiveUpAfterItsPartitionWasLostDoesNotCountForTheNextOwnership() {
+        subscribe();
+        KafkaManualCommit late = polled(0);
+        broker.listener.onPartitionsLost(List.of(P0));
+        broker.listener.onPartitionsAssigned(List.of(P0));
+        KafkaManualCommit again = polled(0);
+        // the old ownership's send finally gives up (its dead letter refused): the new one's record still counts
+        commits.abandon(late);
+        assertThat(commits.inFlight()).isOne();
+        again.commit();
+        assertThat(commits.inFlight()).isZero();
+        commits.commitCompleted(consumer, true);
+        assertThat(broker.syncCommits).containsExactly(Map.of(P0, new OffsetAndMetadata(1)));
+    }
+
+    @Test
+    void aRecordGivenUpIsNoLongerWaitedForAndItsPartitionIsNotCommittedPastIt() {
+        subscribe();
+        polled(0).commit();
+        KafkaManualCommit given = polled(1);
+        polled(2).commit();
+        commits.abandon(given);
+        assertThat(commits.inFlight()).isZero();
+        broker.listener.onPartitionsRevoked(List.of(P0));
+        assertThat(broker.syncCommits).containsExactly(Map.of(P0, new OffsetAndMetadata(1)));
+    }
+
     private void subscribe() {
         commits.subscribe(consumer, camel, new TopicInfo(null, NotificationsProducerRoutes.TOPIC));
     }

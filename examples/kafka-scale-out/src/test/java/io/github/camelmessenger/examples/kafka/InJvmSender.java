@@ -1,13 +1,16 @@
 package io.github.camelmessenger.examples.kafka;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import io.github.camelmessenger.send.MessengerSendComponent;
 import io.github.camelmessenger.send.routing.MessengerErrorRouting;
 import io.github.camelmessenger.simulator.GraphSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -23,23 +26,25 @@ final class InJvmSender implements AutoCloseable {
     final GraphSimulator simulator;
     final CamelContext context = new DefaultCamelContext();
     final CompletedPrefixCommits commits;
+    SenderRoutes routes;
 
     /**
      * @param group                   the senders' consumer group
      * @param maxInFlightPerPartition the cap of {@link CompletedPrefixCommits}
      * @param rate                    the Pages' rateLimit
-     * @param maxPollIntervalMs       the Kafka consumer's max.poll.interval.ms: how long it may go without polling
-     *                                before the group takes its partitions away
+     * @param kafkaSettings           changes to camel-kafka's settings for the sender's consumer and producers
+     * @param properties              more of the sender's properties ({@code sender.*})
      * @param events                  where the sender's event lines go
      */
-    InJvmSender(String group, int maxInFlightPerPartition, int rate, int maxPollIntervalMs, PrintStream events)
+    InJvmSender(String group, int maxInFlightPerPartition, int rate, Consumer<KafkaConfiguration> kafkaSettings,
+                Map<String, String> properties, PrintStream events)
             throws Exception {
         broker = BrokerMain.start();
         commits = new CompletedPrefixCommits(maxInFlightPerPartition, events);
         GraphSimulator started = null;
         try {
             started = GraphSimulator.start(GraphSimulator.Settings.defaults());
-            startSender(started, group, rate, maxPollIntervalMs);
+            startSender(started, group, rate, kafkaSettings, properties);
         } catch (Exception | Error e) {
             stop(context, started, broker);
             throw e;
@@ -51,15 +56,18 @@ final class InJvmSender implements AutoCloseable {
         return broker.getBrokersAsString();
     }
 
-    private void startSender(GraphSimulator graph, String group, int rate, int maxPollIntervalMs) throws Exception {
+    private void startSender(GraphSimulator graph, String group, int rate, Consumer<KafkaConfiguration> kafkaSettings,
+                             Map<String, String> more)
+            throws Exception {
         Properties properties = new Properties();
         properties.put("sender.group", group);
         properties.put("sender.sessionTimeoutMs", "6000");
         properties.put("page.rate", Integer.toString(rate));
+        properties.putAll(more);
         context.getPropertiesComponent().setInitialProperties(properties);
         KafkaComponent kafka = new KafkaComponent();
         kafka.getConfiguration().setBrokers(brokers());
-        kafka.getConfiguration().setMaxPollIntervalMs(maxPollIntervalMs);
+        kafkaSettings.accept(kafka.getConfiguration());
         context.addComponent("kafka", kafka);
         MessengerSendComponent messenger = new MessengerSendComponent();
         messenger.getConfiguration().setBaseUri(graph.baseUri());
@@ -68,7 +76,10 @@ final class InJvmSender implements AutoCloseable {
         context.addRoutes(new MessengerErrorRouting("direct:dead-letter").maximumRedeliveries(1).redeliveryDelay(50));
         MemoryIdempotentRepository done = new MemoryIdempotentRepository();
         context.addService(done);
-        context.addRoutes(new SenderRoutes(commits, done));
+        routes = new SenderRoutes(commits, done);
+        context.addRoutes(routes);
+        // so a test can see which exchanges are in flight where
+        context.getInflightRepository().setInflightBrowseEnabled(true);
         context.start();
     }
 

@@ -39,7 +39,8 @@ class MalformedRecordTest {
 
     @BeforeEach
     void start() throws Exception {
-        sender = new InJvmSender(GROUP, 128, 30, 300_000, System.out);
+        sender = new InJvmSender(GROUP, 128, 30, kafka -> {
+        }, Map.of(), System.out);
         broker = sender.broker;
         simulator = sender.simulator;
         commits = sender.commits;

@@ -1,8 +1,5 @@
 package io.github.camelmessenger.examples.kafka;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +30,6 @@ class DeadLetterRefusedTest {
             ScaleOutRun.partitionOf(PAGE));
     private static final String GROUP = "dead-letter-refused-test";
 
-    private final ByteArrayOutputStream eventBytes = new ByteArrayOutputStream();
     private final List<Long> deadLetterTries = new CopyOnWriteArrayList<>();
     private InJvmSender sender;
 
@@ -42,8 +38,7 @@ class DeadLetterRefusedTest {
         // every record this sender writes is too large: only the dead letters are written by it (the repository
         // of completed ids is in memory here)
         sender = new InJvmSender(GROUP, 64, 30, kafka -> kafka.setMaxRequestSize(64),
-                Map.of("sender.deadLetterRedeliveryDelayMs", "20"),
-                new PrintStream(eventBytes, true, StandardCharsets.UTF_8));
+                Map.of("sender.deadLetterRedeliveryDelayMs", "20"));
         sender.context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -60,7 +55,6 @@ class DeadLetterRefusedTest {
         if (sender != null) {
             sender.close();
         }
-        System.out.print(eventBytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.github.camelmessenger.examples.kafka;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +38,6 @@ class FlowControlTest {
     private static final int RATE = 5;
     private static final int MAX_POLL_INTERVAL_MS = 3_000;
 
-    private final ByteArrayOutputStream eventBytes = new ByteArrayOutputStream();
     private EmbeddedKafkaKraftBroker broker;
     private GraphSimulator simulator;
     private InJvmSender sender;
@@ -49,7 +45,7 @@ class FlowControlTest {
     @BeforeEach
     void start() throws Exception {
         sender = new InJvmSender(GROUP, CAP, RATE, kafka -> kafka.setMaxPollIntervalMs(MAX_POLL_INTERVAL_MS),
-                Map.of(), new PrintStream(eventBytes, true, StandardCharsets.UTF_8));
+                Map.of());
         broker = sender.broker;
         simulator = sender.simulator;
     }
@@ -59,7 +55,6 @@ class FlowControlTest {
         if (sender != null) {
             sender.close();
         }
-        System.out.print(eventBytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -146,7 +141,7 @@ class FlowControlTest {
     }
 
     private List<String> events() {
-        return eventBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return sender.events();
     }
 
     private static List<String> notifications(String page, int count) {

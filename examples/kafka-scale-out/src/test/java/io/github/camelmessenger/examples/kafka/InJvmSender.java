@@ -1,6 +1,9 @@
 package io.github.camelmessenger.examples.kafka;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -26,6 +29,7 @@ final class InJvmSender implements AutoCloseable {
     final GraphSimulator simulator;
     final CamelContext context = new DefaultCamelContext();
     final CompletedPrefixCommits commits;
+    private final ByteArrayOutputStream eventBytes = new ByteArrayOutputStream();
     SenderRoutes routes;
 
     /**
@@ -34,13 +38,13 @@ final class InJvmSender implements AutoCloseable {
      * @param rate                    the Pages' rateLimit
      * @param kafkaSettings           changes to camel-kafka's settings for the sender's consumer and producers
      * @param properties              more of the sender's properties ({@code sender.*})
-     * @param events                  where the sender's event lines go
      */
     InJvmSender(String group, int maxInFlightPerPartition, int rate, Consumer<KafkaConfiguration> kafkaSettings,
-                Map<String, String> properties, PrintStream events)
+                Map<String, String> properties)
             throws Exception {
         broker = BrokerMain.start();
-        commits = new CompletedPrefixCommits(maxInFlightPerPartition, events);
+        commits = new CompletedPrefixCommits(maxInFlightPerPartition,
+                new PrintStream(eventBytes, true, StandardCharsets.UTF_8));
         GraphSimulator started = null;
         try {
             started = GraphSimulator.start(GraphSimulator.Settings.defaults());
@@ -50,6 +54,11 @@ final class InJvmSender implements AutoCloseable {
             throw e;
         }
         simulator = started;
+    }
+
+    /** The sender's event lines so far ({@code ASSIGNED}, {@code HELD}, ...); printed when it is closed. */
+    List<String> events() {
+        return eventBytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     String brokers() {
@@ -85,7 +94,11 @@ final class InJvmSender implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(context, simulator, broker);
+        try {
+            stop(context, simulator, broker);
+        } finally {
+            System.out.print(eventBytes.toString(StandardCharsets.UTF_8));
+        }
     }
 
     private static void stop(CamelContext context, GraphSimulator simulator, EmbeddedKafkaKraftBroker broker) {

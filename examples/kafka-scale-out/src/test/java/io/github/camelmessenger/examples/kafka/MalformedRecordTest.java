@@ -40,7 +40,7 @@ class MalformedRecordTest {
     @BeforeEach
     void start() throws Exception {
         sender = new InJvmSender(GROUP, 128, 30, kafka -> {
-        }, Map.of(), System.out);
+        }, Map.of());
         broker = sender.broker;
         simulator = sender.simulator;
         commits = sender.commits;

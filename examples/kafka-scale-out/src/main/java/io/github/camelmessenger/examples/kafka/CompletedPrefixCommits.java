@@ -69,7 +69,7 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
          * never committed here; the next owner consumes them again.
          */
         final Set<Long> left = new HashSet<>();
-        /** Records handed on (or about to be) whose send has not completed. */
+        /** Records admitted (handed on) whose send has neither completed nor been given up. */
         int inFlight;
         /** The offset after the completed prefix taken off {@link #offsets} so far (-1: none yet). */
         long completedUpTo = -1;
@@ -250,9 +250,6 @@ public final class CompletedPrefixCommits implements KafkaManualCommitFactory, S
     /** Called when the instance is told to stop (SIGTERM), before Camel stops: hand nothing more on. */
     public void stopHandingOn() {
         stopping = true;
-        synchronized (this) {
-            notifyAll();
-        }
     }
 
     /**

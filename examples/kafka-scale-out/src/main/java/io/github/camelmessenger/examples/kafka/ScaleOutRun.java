@@ -553,6 +553,7 @@ public final class ScaleOutRun {
         int maxAtMove = 0;
         List<String> over = new ArrayList<>();
         long overAt = Long.MIN_VALUE;
+        int overMost = 0;
         int j = 0;
         for (int i = 0; i < times.length; i++) {
             while (j < times.length && times[j] < times[i] + 1000) {
@@ -571,12 +572,11 @@ public final class ScaleOutRun {
             // one entry per busy second, with the most calls of its windows
             if (start >= overAt + 1000) {
                 overAt = start;
+                overMost = inWindow;
                 over.add(page + "@t+" + (start - feedStart) / 1000.0 + "s:" + inWindow);
-            } else {
-                String last = over.get(over.size() - 1);
-                if (inWindow > Integer.parseInt(last.substring(last.lastIndexOf(':') + 1))) {
-                    over.set(over.size() - 1, last.substring(0, last.lastIndexOf(':') + 1) + inWindow);
-                }
+            } else if (inWindow > overMost) {
+                overMost = inWindow;
+                over.set(over.size() - 1, page + "@t+" + (overAt - feedStart) / 1000.0 + "s:" + inWindow);
             }
         }
         return new Windows(max, maxAtMove, List.copyOf(over));

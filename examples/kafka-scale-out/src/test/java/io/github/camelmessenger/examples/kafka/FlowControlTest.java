@@ -9,14 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.camelmessenger.simulator.AcceptedMessage;
-import io.github.camelmessenger.simulator.GraphSimulator;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,16 +36,12 @@ class FlowControlTest {
     private static final int RATE = 5;
     private static final int MAX_POLL_INTERVAL_MS = 3_000;
 
-    private EmbeddedKafkaKraftBroker broker;
-    private GraphSimulator simulator;
     private InJvmSender sender;
 
     @BeforeEach
     void start() throws Exception {
         sender = new InJvmSender(GROUP, CAP, RATE, kafka -> kafka.setMaxPollIntervalMs(MAX_POLL_INTERVAL_MS),
                 Map.of());
-        broker = sender.broker;
-        simulator = sender.simulator;
     }
 
     @AfterEach
@@ -64,8 +58,8 @@ class FlowControlTest {
         int busyCount = 40;
         // no more than the cap: the quiet partition is never held
         int quietCount = CAP;
-        long busyFirst = Records.produce(broker.getBrokersAsString(), BUSY, notifications(BUSY, busyCount));
-        long quietFirst = Records.produce(broker.getBrokersAsString(), QUIET, notifications(QUIET, quietCount));
+        long busyFirst = Records.produce(sender.brokers(), BUSY, notifications(BUSY, busyCount));
+        long quietFirst = Records.produce(sender.brokers(), QUIET, notifications(QUIET, quietCount));
 
         // the busy partition's exchanges at the send route's messenger-send call (waiting for a slot or for the
         // answer), as Camel sees them, sampled while the backlog drains; each is in flight for the tracker too
@@ -90,14 +84,14 @@ class FlowControlTest {
         sampler.start();
         try {
             // 40 at 5 a second: 8 s, more than twice the poll interval
-            assertThat(simulator.await(sent -> sent.size() >= busyCount + quietCount, Duration.ofSeconds(60)))
+            assertThat(sender.simulator.await(sent -> sent.size() >= busyCount + quietCount, Duration.ofSeconds(60)))
                     .isTrue();
         } finally {
             sampling.set(false);
             sampler.join(5_000);
         }
 
-        List<AcceptedMessage> accepted = simulator.accepted();
+        List<AcceptedMessage> accepted = sender.simulator.accepted();
         List<String> busyIds = accepted.stream().filter(m -> m.pageId().equals(BUSY)).map(FlowControlTest::id)
                 .toList();
         List<String> quietIds = accepted.stream().filter(m -> m.pageId().equals(QUIET)).map(FlowControlTest::id)
@@ -114,9 +108,9 @@ class FlowControlTest {
 
         // held at the cap: the backlog never had more than CAP sends out at once, and it did reach the cap
         assertThat(mostInFlight.get()).isEqualTo(CAP);
-        assertThat(Records.awaitCommitted(broker.getBrokersAsString(), GROUP, BUSY_PARTITION, busyFirst + busyCount,
+        assertThat(Records.awaitCommitted(sender.brokers(), GROUP, BUSY_PARTITION, busyFirst + busyCount,
                 30_000)).isEqualTo(busyFirst + busyCount);
-        assertThat(Records.awaitCommitted(broker.getBrokersAsString(), GROUP, QUIET_PARTITION,
+        assertThat(Records.awaitCommitted(sender.brokers(), GROUP, QUIET_PARTITION,
                 quietFirst + quietCount, 30_000)).isEqualTo(quietFirst + quietCount);
 
         List<String> events = events();

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelmessenger.simulator.GraphSimulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +30,12 @@ class MalformedRecordTest {
             ScaleOutRun.partitionOf(PAGE));
     private static final String GROUP = "malformed-test";
 
-    private EmbeddedKafkaKraftBroker broker;
-    private GraphSimulator simulator;
     private InJvmSender sender;
-    private CompletedPrefixCommits commits;
 
     @BeforeEach
     void start() throws Exception {
         sender = new InJvmSender(GROUP, 128, 30, kafka -> {
         }, Map.of());
-        broker = sender.broker;
-        simulator = sender.simulator;
-        commits = sender.commits;
     }
 
     @AfterEach
@@ -62,7 +54,7 @@ class MalformedRecordTest {
         for (int i = 2; i <= 4; i++) {
             values.add(new Notification("n-" + i, PAGE, "psid-1", "after " + i).toJson());
         }
-        long first = Records.produce(broker.getBrokersAsString(), PAGE, values);
+        long first = Records.produce(sender.brokers(), PAGE, values);
         long end = first + values.size();
 
         Map<String, String> headers = new LinkedHashMap<>();
@@ -72,17 +64,17 @@ class MalformedRecordTest {
                 .containsKey("messenger.failure.reason");
         assertThat(headers.get("messenger.failure.reason")).startsWith("Not a notification");
 
-        assertThat(simulator.await(sent -> sent.size() >= 4, Duration.ofSeconds(30))).isTrue();
+        assertThat(sender.simulator.await(sent -> sent.size() >= 4, Duration.ofSeconds(30))).isTrue();
         // committed as the sends complete (after each poll), not only when the partition is revoked
         assertThat(((org.apache.camel.component.kafka.KafkaConsumer) sender.context.getRoute("notifications-in")
                 .getConsumer()).getConsumerListener()).isNotNull();
         // the records after the malformed one are committed: the prefix did not stop at it
-        assertThat(Records.awaitCommitted(broker.getBrokersAsString(), GROUP, PARTITION, end, 30_000)).isEqualTo(end);
-        assertThat(commits.inFlight()).isZero();
+        assertThat(Records.awaitCommitted(sender.brokers(), GROUP, PARTITION, end, 30_000)).isEqualTo(end);
+        assertThat(sender.commits.inFlight()).isZero();
     }
 
     private String awaitDeadLetter(Map<String, String> headers, long timeoutMs) {
-        try (KafkaConsumer<String, String> dlq = ScaleOutRun.deadLetterReader(broker.getBrokersAsString())) {
+        try (KafkaConsumer<String, String> dlq = ScaleOutRun.deadLetterReader(sender.brokers())) {
             long deadline = System.currentTimeMillis() + timeoutMs;
             while (System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(200))) {
